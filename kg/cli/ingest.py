@@ -1,0 +1,100 @@
+"""``kg ingest`` and ``kg extract``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.output import err, handle_errors, print_json
+from kg.errors import InputError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+    app.command("extract")(extract_cmd)
+
+
+@handle_errors
+def ingest_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .jsonl) or - for stdin.")],
+    date: Annotated[str | None, typer.Option(help="Publication date of plain files, YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source URL or label of plain files.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+) -> None:
+    """Extract facts from news text and store one named graph per document.
+
+    Example: kg ingest examples/ --date 2025-09-15
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.documents import expand_paths, parse_date
+    from kg.extract.pipeline import Extractor
+    from kg.ingest import ingest
+    from kg.store import open_store
+
+    day = parse_date(date)
+    store = open_store(ctx.obj["store"])
+    try:
+        total = len(expand_paths(paths))
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=total < 2,
+        ) as progress:
+            task = progress.add_task("ingesting", total=total)
+            extractor = Extractor()
+
+            def advance(label: str, state: str) -> None:
+                if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
+                    progress.advance(task)
+
+            summary = ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance)
+    finally:
+        store.close()
+    for e in summary.errors:
+        err.print(f"[red]failed:[/] {_esc(e)}")
+    if json_:
+        print_json(summary.as_json())
+    err.print(f"ingested {summary.ingested}, skipped {summary.skipped}, failed {summary.failed}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@handle_errors
+def extract_cmd(
+    file: Annotated[str, typer.Argument(help="A text file (or - for stdin).")],
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON (the default, kept for scripts).")] = True,
+) -> None:
+    """Print what extraction finds in one file, as JSON; no store is touched.
+
+    Example: kg extract examples/madrid-talks.txt --date 2025-09-15 --json
+    """
+    import sys
+
+    from kg.documents import decode, documents_from_text, parse_date
+    from kg.extract.pipeline import Extractor
+
+    day = parse_date(date)
+    if file == "-":
+        text = decode(sys.stdin.buffer.read(), "stdin")
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise InputError(f"{file}: no such file")
+        text = decode(path.read_bytes(), file)
+    docs = documents_from_text(text, date=day, source=file)
+    print_json({"documents": [x.contract() for x in Extractor()(docs)]})

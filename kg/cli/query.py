@@ -1,0 +1,121 @@
+"""Query commands: ``who-met-whom``, ``entities``, ``sparql``, ``stats``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.output import handle_errors, out, print_json, table
+from kg.errors import InputError
+from kg.models import ENTITY_TYPES, MEETING_STATUSES
+
+
+def register(app: typer.Typer) -> None:
+    app.command("who-met-whom")(who_met_whom_cmd)
+    app.command("entities")(entities_cmd)
+    app.command("sparql")(sparql_cmd)
+    app.command("stats")(stats_cmd)
+
+
+def _reader(ctx: typer.Context):
+    from kg.store import open_store
+
+    return open_store(ctx.obj["store"], read_only=True)
+
+
+@handle_errors
+def who_met_whom_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
+    status: Annotated[str | None, typer.Option(help="held, scheduled, potential or cancelled.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Everyone NAME met, is scheduled to meet or might meet, with evidence.
+
+    Example: kg who-met-whom Bessent --status held --json
+    """
+    from kg.queries import find_actor, who_met_whom
+
+    if status is not None and status not in MEETING_STATUSES:
+        raise typer.BadParameter(f"choose one of {', '.join(MEETING_STATUSES)}", param_hint="--status")
+    store = _reader(ctx)
+    actor = find_actor(store, name)
+    rows = who_met_whom(store, actor, status=status)
+    if json_:
+        print_json({"person": actor.model_dump(), "meetings": [r.as_json() for r in rows]})
+        return
+    table(
+        ["with", "kind", "status", "date", "place", "evidence", "source"],
+        [[", ".join(r.with_), r.kind, r.status, r.date, r.place, r.evidence, r.source] for r in rows],
+        title=f"{actor.name} ({actor.type}): {len(rows)} meeting(s)",
+    )
+
+
+@handle_errors
+def entities_cmd(
+    ctx: typer.Context,
+    type_: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(ENTITY_TYPES)}.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """List the entities in the store with the number of documents naming each.
+
+    Example: kg entities --type Person
+    """
+    from kg.queries import entities
+
+    if type_ is not None and type_ not in ENTITY_TYPES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENTITY_TYPES)}", param_hint="--type")
+    rows = entities(_reader(ctx), type_=type_)
+    if json_:
+        print_json(rows)
+        return
+    table(["name", "type", "documents"], [[r["name"], r["type"], r["documents"]] for r in rows])
+
+
+@handle_errors
+def sparql_cmd(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq to read it from a file.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Run a read-only SPARQL query (prefixes kg:, schema:, prov:, org:, skos:, rdfs: predeclared).
+
+    Example: kg sparql 'SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }'
+    """
+    if query.startswith("@"):
+        path = Path(query[1:])
+        if not path.is_file():
+            raise InputError(f"{path}: no such query file")
+        query = path.read_text(encoding="utf-8")
+    kind, result = _reader(ctx).query(query)
+    if kind == "ask":
+        print_json({"boolean": result}) if json_ else out.print(str(result).lower())
+    elif kind == "select":
+        names, rows = result
+        print_json(rows) if json_ else table(names, [[r[n] for n in names] for r in rows])
+    else:
+        triples = [list(t) for t in result]
+        print_json(triples) if json_ else table(["subject", "predicate", "object"], triples)
+
+
+@handle_errors
+def stats_cmd(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Count documents, triples, entities and meetings in the store.
+
+    Example: kg stats --json
+    """
+    from kg.queries import stats
+
+    data = stats(_reader(ctx))
+    if json_:
+        print_json(data)
+        return
+    table(
+        ["documents", "triples", "entities", "meetings"],
+        [[data[k] for k in ("documents", "triples", "entities", "meetings")]],
+    )

@@ -1,0 +1,219 @@
+"""Files, folders, stdin and JSON Lines into ``Document`` objects.
+
+An input file may hold an article followed by a list of headlines (as news digests do): each
+headline becomes a document of its own, so it never runs into the article's last sentence. A
+document's id is a hash of its normalised text, which makes re-ingesting the same text a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.models import Document
+
+SUFFIXES = (".txt", ".md", ".jsonl")
+MAX_HEADLINE_WORDS = 20
+MAX_HEADLINE_CHARS = 160
+_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+    "as", "from", "over", "amid", "after", "into", "vs", "via", "per", "than", "up", "off", "out",
+}  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """The form a document id is computed from: NFC, unified quotes, collapsed whitespace."""
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: str | None, *, what: str = "--date") -> date | None:
+    """An ISO date (YYYY-MM-DD) or None; anything else is a clear InputError."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-09-15") from None
+
+
+def is_headline(line: str) -> bool:
+    """A short Title Case line without closing sentence punctuation."""
+    line = line.strip()
+    words = re.findall(r"[^\s]+", line)
+    if not words or len(words) > MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS:
+        return False
+    if line[-1] in ".!?:" and not line.endswith("..."):
+        return False
+    content = [w for w in words if w.lower().strip("\"'‘“(") not in _SMALL_WORDS and w[0].isalpha()]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a file's text that becomes one document."""
+
+    text: str
+    kind: str  # "article" | "headline"
+
+
+def split_parts(text: str) -> list[Part]:
+    """Split text into its article and the headlines of any headline list.
+
+    A headline list is a run of at least two consecutive headline lines that is not the opening of
+    the file (an article's title, byline and dateline are short Title Case lines too), unless the
+    whole file is headlines.
+    """
+    lines = text.splitlines()
+    flags = [is_headline(ln) for ln in lines]
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    if nonblank and all(flags[i] for i in nonblank):
+        return [Part(lines[i].strip(), "headline") for i in nonblank]
+    headline_lines: set[int] = set()
+    i, seen_body = 0, False
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        if not flags[i]:
+            seen_body = True
+            i += 1
+            continue
+        j = i
+        run = []
+        while j < len(lines) and (flags[j] or not lines[j].strip()):
+            if lines[j].strip():
+                run.append(j)
+            j += 1
+        if seen_body and len(run) >= 2:
+            headline_lines.update(run)
+        seen_body = seen_body or bool(run)
+        i = j
+    article = "\n".join(ln for k, ln in enumerate(lines) if k not in headline_lines).strip()
+    parts = [Part(article, "article")] if article else []
+    parts += [Part(lines[k].strip(), "headline") for k in sorted(headline_lines)]
+    return parts
+
+
+def documents_from_text(
+    text: str, *, date: date | None = None, source: str | None = None, title: str | None = None
+) -> list[Document]:
+    """The documents in one text: the article and each headline of a headline list."""
+    if "\x00" in text:
+        raise InputError("the text holds NUL bytes: it looks binary, not news text")
+    if not text.strip():
+        raise InputError("the text is empty")
+    return [
+        Document(id=document_id(p.text), text=p.text, date=date, source=source, title=title, kind=p.kind)
+        for p in split_parts(text)
+    ]
+
+
+def decode(data: bytes, where: str) -> str:
+    if b"\x00" in data:
+        raise InputError(f"{where}: binary file (NUL bytes), not news text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 first") from None
+
+
+@dataclass
+class Source:
+    """One input item: a file, stdin, or a line of a JSON Lines file, with what went wrong if anything."""
+
+    label: str
+    documents: list[Document]
+    error: str | None = None
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files and folders (recursively, supported suffixes only) and '-' for stdin, in a stable order."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            out += [str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES]
+        else:
+            out.append(p)
+    return out
+
+
+def read_sources(paths: list[str], *, date: date | None = None, source: str | None = None) -> Iterator[Source]:
+    """Yield one ``Source`` per file (or per JSON line); errors are reported, never raised."""
+    for p in expand_paths(paths):
+        if p == "-":
+            yield _from_text(decode(sys.stdin.buffer.read(), "stdin"), "stdin", date, source or "stdin")
+            continue
+        path = Path(p)
+        if not path.exists():
+            yield Source(p, [], f"{p}: no such file or folder")
+            continue
+        if path.suffix.lower() not in SUFFIXES:
+            yield Source(p, [], f"{p}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .jsonl")
+            continue
+        try:
+            text = decode(path.read_bytes(), p)
+        except InputError as exc:
+            yield Source(p, [], str(exc))
+            continue
+        except OSError as exc:
+            yield Source(p, [], f"{p}: cannot read ({exc.strerror})")
+            continue
+        if path.suffix.lower() == ".jsonl":
+            yield from _from_jsonl(text, p, source)
+        else:
+            yield _from_text(text, p, date, source or str(path))
+
+
+def _from_text(text: str, label: str, date: date | None, source: str | None) -> Source:
+    try:
+        return Source(label, documents_from_text(text, date=date, source=source))
+    except InputError as exc:
+        return Source(label, [], f"{label}: {exc}")
+
+
+def _from_jsonl(text: str, label: str, source: str | None) -> Iterator[Source]:
+    if not text.strip():
+        yield Source(label, [], f"{label}: the file is empty")
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{label}:{n}"
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            yield Source(where, [], f"{where}: not a JSON object (malformed line)")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Source(where, [], f'{where}: expected an object with a "text" string')
+            continue
+        try:
+            day = parse_date(record.get("date"), what=f'{where}: "date"')
+            docs = documents_from_text(
+                record["text"], date=day, source=record.get("url") or source or label, title=record.get("title")
+            )
+        except InputError as exc:
+            msg = str(exc)
+            yield Source(where, [], msg if msg.startswith(where) else f"{where}: {msg}")
+            continue
+        yield Source(where, docs)

@@ -1,0 +1,1 @@
+"""Views of the store as files: interactive HTML (pyvis), later RDF dumps and graph formats."""

@@ -1,0 +1,118 @@
+"""Merge the mentions of one document into entities with a canonical name, aliases and a voted type.
+
+"Bessent" joins "Scott Bessent" when he is the only person of that surname in the document; a
+capital acting as its country ("Beijing is unlikely to agree") and a demonym in a title ("Chinese
+Vice Premier") become aliases of the country; the type is voted over all mentions, so the model
+calling "Bessent" an organisation once does not make him one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.mentions import Mention
+from kg.models import Entity
+
+_TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
+
+
+def name_key(text: str) -> str:
+    """A comparison key for names: case, quotes, a leading 'the' and a possessive folded away."""
+    s = text.lower().replace("’", "'").strip()
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+@dataclass
+class Group:
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+
+    @property
+    def type(self) -> str:
+        if self.country:
+            return "Country"
+        if any(m.type == "Person" and len(m.text.split()) > 1 for m in self.mentions):
+            return "Person"
+        votes = Counter(m.type for m in self.mentions if m.type in _TYPE_ORDER)
+        if not votes:
+            return "Organization"
+        best = max(votes.values())
+        return next(t for t in _TYPE_ORDER if votes.get(t) == best)
+
+    @property
+    def name(self) -> str:
+        if self.country:
+            return self.country
+        return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for m in self.mentions:
+            seen.setdefault(name_key(m.text), m.text)
+        return sorted(seen.values(), key=lambda t: (-len(t), t))
+
+
+class EntityTable:
+    """Entities of one document and the entity each mention belongs to."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.groups: list[Group] = []
+        self._of: dict[int, Group] = {}
+        by_key: dict[str, Group] = {}
+        countries: dict[str, Group] = {}
+        ordered = sorted(mentions, key=lambda m: (-len(m.text.split()), m.start))
+        for m in ordered:
+            if m.type == "Demonym" and not (m.in_title or m.metonym):
+                continue
+            if m.type == "Country" or m.metonym or m.type == "Demonym":
+                if not m.country:
+                    continue
+                group = countries.get(m.country)
+                if group is None:
+                    group = countries[m.country] = Group(country=m.country)
+                    self.groups.append(group)
+            else:
+                key = name_key(m.text)
+                group = by_key.get(key) or self._surname_match(m)
+                if group is None:
+                    group = Group()
+                    self.groups.append(group)
+                by_key.setdefault(key, group)
+            group.mentions.append(m)
+            self._of[id(m)] = group
+
+    def _surname_match(self, m: Mention) -> Group | None:
+        """The one person whose name ends with this shorter name, if exactly one does."""
+        words = m.text.split()
+        if m.type not in {"Person", "Organization", "Place", "City"} or len(words) > 2:
+            return None
+        hits = [
+            g for g in self.groups
+            if not g.country and g.type == "Person" and len(g.name.split()) > len(words)
+            and name_key(g.name).split()[-len(words):] == name_key(m.text).split()
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 else None
+
+    def name(self, m: Mention) -> str | None:
+        group = self._of.get(id(m))
+        return group.name if group else None
+
+    def type(self, m: Mention) -> str | None:
+        group = self._of.get(id(m))
+        return group.type if group else None
+
+    def country_entity(self, country: str) -> str:
+        """The name of a country entity, adding it when only its capital or a city was named."""
+        for g in self.groups:
+            if g.country == country:
+                return g.name
+        self.groups.append(Group(country=country))
+        return country
+
+    def entities(self) -> list[Entity]:
+        return [Entity(name=g.name, type=g.type, aliases=g.aliases) for g in self.groups if g.mentions or g.country]

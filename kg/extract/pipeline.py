@@ -1,0 +1,182 @@
+"""The extraction pipeline: documents in, ``Extraction`` models out, one spaCy pass per document.
+
+Steps, each in its own module: mentions (names and provisional types) -> roles (titles, the names
+they introduce, what they are "of") -> entities (merge and vote) -> roles and affiliations as facts
+-> meetings (participants, status, place, date) -> merge repeated mentions of one meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg.extract.entities import EntityTable
+from kg.extract.meetings import Found, MeetingFinder
+from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_metonyms, propagate_surnames
+from kg.extract.roles import anchor_titles, country_of, title_before
+from kg.lexicons import gazetteer
+from kg.models import Affiliation, Document, Evidence, Extraction, Meeting, Role
+from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load
+
+
+class Extractor:
+    """Callable over documents; loads the spaCy pipeline once.
+
+    >>> extractor = Extractor()  # doctest: +SKIP
+    >>> [x.meetings for x in extractor([document])]  # doctest: +SKIP
+    """
+
+    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
+        self.nlp = load(model)
+        self.batch_size = batch_size
+
+    def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        docs = list(documents) if not isinstance(documents, list) else documents
+        for document, parsed in zip(
+            docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=False
+        ):
+            yield extract_parsed(document, parsed)
+
+    def one(self, document: Document) -> Extraction:
+        return next(self([document]))
+
+
+def _evidence(sent) -> Evidence:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Evidence(text=text, start=start, end=start + len(text))
+
+
+def extract_parsed(document: Document, doc) -> Extraction:
+    mentions = find_mentions(doc)
+    mark_metonyms(doc, mentions)
+    mentions, titles = anchor_titles(doc, mentions)
+    mentions = propagate_surnames(doc, mentions)
+    table = EntityTable(mentions)
+    roles, affiliations = _roles_and_affiliations(doc, mentions, titles, table)
+    finder = MeetingFinder(doc, mentions, titles, table)
+    finder.published = document.date
+    meetings = _merge([_meeting(f, table) for f in finder()])
+    return Extraction(
+        document=document,
+        entities=table.entities(),
+        roles=roles,
+        affiliations=affiliations,
+        meetings=meetings,
+    )
+
+
+def _sentence_of(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else next(iter(doc.sents))
+
+
+def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityTable):
+    text = doc.text
+    roles: dict[tuple, Role] = {}
+    affs: dict[tuple, Affiliation] = {}
+    for m in mentions:
+        if table.type(m) != "Person" or m.in_title:
+            continue
+        person = table.name(m)
+        evidence = _evidence(_sentence_of(doc, m.start))
+        royal = _royal_role(doc, m, person)
+        if royal is not None:
+            roles.setdefault((person, royal.title.lower(), None), royal)
+        for span in title_before(titles, text, m):
+            of = span.of
+            of_name = country_of(of) if of is not None and (of.type in {"Country", "Demonym"} or of.metonym) else None
+            if of is not None and of.type == "Organization":
+                of_name = table.name(of)
+                affs.setdefault((person, of_name), Affiliation(person=person, organization=of_name, evidence=evidence))
+            title = re.sub(r"\s+", " ", span.text)
+            if of is not None and span.of_start is None and title.lower().endswith(of.text.lower()):
+                title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(of.text) + "$", "", title, flags=re.IGNORECASE)
+            roles.setdefault(
+                (person, title.lower(), of_name), Role(person=person, title=title, of=of_name, evidence=evidence)
+            )
+            # an organisation named in or right before the title ("U.S. Treasury Secretary")
+            for o in mentions:
+                if table.type(o) == "Organization" and o is not of and o.start < span.end and span.start < o.end:
+                    name = table.name(o)
+                    affs.setdefault((person, name), Affiliation(person=person, organization=name, evidence=evidence))
+                    inner = _country_prefix(o.text)
+                    if inner and roles.get((person, title.lower(), None)):
+                        del roles[(person, title.lower(), None)]
+                        roles[(person, title.lower(), inner)] = Role(
+                            person=person, title=title, of=inner, evidence=evidence
+                        )
+        # "William Reinsch of the Center for ...", "X, an analyst at Y"
+        after = text[m.end : m.end + 80]
+        tail = re.match(r"(?:,\s+(?:an?|the)\s+[\w\s-]{0,40}?\s+(?:at|of|with)|\s+of|\s+from)\s+(?:the\s+)?", after)
+        if tail:
+            org = next((o for o in mentions if o.start == m.end + tail.end()), None)
+            if org is not None and table.type(org) == "Organization":
+                name = table.name(org)
+                affs.setdefault((person, name), Affiliation(person=person, organization=name, evidence=evidence))
+    return list(roles.values()), list(affs.values())
+
+
+def _country_prefix(name: str) -> str | None:
+    """The country an organisation name starts with ("U.S. Treasury" -> United States)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        country = gazetteer().country(" ".join(words[:n]))
+        if country:
+            return country
+    return None
+
+
+def _royal_role(doc, m: Mention, person: str) -> Role | None:
+    """ "King Charles": the title stays part of the name and is a role too."""
+    first = m.text.split()[0]
+    if first in ROYAL_TITLES and len(m.text.split()) > 1:
+        return Role(person=person, title=first, of=None, evidence=_evidence(_sentence_of(doc, m.start)))
+    return None
+
+
+def _meeting(f: Found, table: EntityTable) -> Meeting:
+    names: list[str] = []
+    place = table.name(f.place) if f.place is not None else None
+    if f.place is not None and f.place.country is not None and table.type(f.place) == "Country":
+        place = f.place.country
+    for m in f.participants:
+        typ = table.type(m)
+        name = table.name(m)
+        if f.kind == "visit" and typ == "City" and m.country:
+            name = table.country_entity(m.country)
+            place = place or table.name(m)
+        if name and name not in names:
+            names.append(name)
+    return Meeting(
+        participants=names,
+        kind=f.kind,
+        place=place,
+        date=f.date,
+        status=f.status,
+        evidence=_evidence(f.sentence),
+    )
+
+
+def _merge(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting mentioned in several sentences is one meeting with all its evidence."""
+    out: list[Meeting] = []
+    for m in meetings:
+        if len(m.participants) < 2:
+            continue
+        twin = next(
+            (
+                o for o in out
+                if set(o.participants) == set(m.participants) and o.status == m.status
+                and (o.date is None or m.date is None or o.date == m.date)
+            ),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            out.append(m)
+            continue
+        if m.evidence != twin.evidence and m.evidence not in twin.more_evidence:
+            twin.more_evidence.append(m.evidence)
+        twin.place = twin.place or m.place
+        twin.date = twin.date or m.date
+    return out

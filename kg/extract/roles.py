@@ -1,0 +1,193 @@
+"""Titles before names give roles ("British Finance Minister Rachel Reeves"); "of" phrases and
+titles of organisations give affiliations ("William Reinsch of the Center for ...", "IMF Deputy").
+
+Titles also find people the model missed: capitalised words right after a title are a name
+("Vice Premier of the People's Republic of China He Lifeng").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.mentions import Mention, classify, trigger_forms
+from kg.lexicons import gazetteer, titles
+
+_NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
+
+
+@dataclass
+class TitleSpan:
+    """A title in the text with what it is "of" (country, demonym or organisation mention)."""
+
+    start: int
+    end: int
+    text: str
+    of: Mention | None = None
+    of_start: int | None = None  # where the whole role prefix begins, "of" mention included
+
+
+@cache
+def _title_regex() -> re.Pattern:
+    forms = sorted((" ".join(f) for f in titles().forms), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Capitalised title phrases in the text, as character spans."""
+    out = []
+    for m in _title_regex().finditer(text):
+        if m.group(0)[0].isupper():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if m.start <= start and end <= m.end:
+            return m
+    return None
+
+
+def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
+    """The mention that ends right before ``pos`` (allowing a possessive and spaces)."""
+    head = text[:pos]
+    stripped = re.sub(r"(?:['’]s)?\s*$", "", head)
+    for m in mentions:
+        if m.end == len(stripped):
+            return m, m.start
+    return None, pos
+
+
+def _name_after(doc, char: int) -> tuple[int, int] | None:
+    """Capitalised words starting at ``char`` that make a personal name (up to five words)."""
+    forms = trigger_forms()
+    tokens = [t for t in doc if t.idx >= char]
+    if not tokens or tokens[0].idx - char > 1:
+        return None
+    words = []
+    for tok in tokens:
+        if tok.text in {"-", "."} and words:
+            continue
+        ok = (
+            (tok.text[:1].isupper() and tok.text.lower() not in forms and tok.is_alpha)
+            or (words and tok.lower_ in _NAME_PARTICLES)
+            or re.fullmatch(r"[A-Z]\.", tok.text)
+        )
+        if not ok or (tok.lower_ in titles().words and not words):
+            break
+        words.append(tok)
+        if len(words) == 5 or (
+            tok.whitespace_ == ""
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].is_punct
+            and doc[tok.i + 1].text not in {"."}
+        ):
+            break
+    while words and words[-1].lower_ in _NAME_PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[TitleSpan]]:
+    """Find titles, the names they introduce and what they are "of"; return the repaired mentions.
+
+    Mentions lying inside a title ("State" in "Secretary of State") are dropped unless they name an
+    organisation ("the Treasury"); demonyms and countries before a title are marked ``in_title``.
+    """
+    text = doc.text
+    spans: list[TitleSpan] = []
+    for start, end in find_titles(text):
+        span = TitleSpan(start, end, text[start:end])
+        # "Vice Premier of the People's Republic of China": the of-phrase belongs to the title.
+        tail = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
+        if tail:
+            of_m = next((m for m in mentions if m.start == end + tail.end()), None)
+            if of_m and of_m.type in {"Country", "Organization"}:
+                span.of = of_m
+                of_m.in_title = True
+                span.end = of_m.end
+        if span.of is None:
+            pre, pre_start = _mention_ending_before(mentions, text, start)
+            if (pre and pre.type in {"Country", "Demonym", "Organization"}) or (pre and pre.metonym):
+                span.of, span.of_start = pre, pre_start
+                pre.in_title = True
+        spans.append(span)
+    for m in mentions:  # "U.S. Treasury" in "U.S. Treasury Secretary" is part of the title
+        if m.type in {"Organization", "Country"} and any(s.start < m.end and m.start < s.end for s in spans):
+            m.in_title = True
+    kept: list[Mention] = []
+    for m in mentions:
+        inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
+        if inside and m.type != "Organization":
+            continue
+        kept.append(m)
+    mentions = kept
+    for span in spans:
+        name = _name_after(doc, _skip_space(text, span.end))
+        if name is None:
+            continue
+        start, end = name
+        existing = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.type == "Person" for m in existing):
+            person = next(m for m in existing if m.type == "Person")
+            if person.start > start:  # the model cut the first name off ("J. Blinken")
+                person.start, person.text = start, text[start : person.end]
+            continue
+        if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
+            continue
+        typ, _ = classify(text[start:end], "Person")
+        if typ != "Person":
+            continue
+        mentions = [m for m in mentions if m not in existing]
+        mentions.append(Mention(start, end, text[start:end], "Person"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, spans
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list[TitleSpan]:
+    """The titles directly before a person, the second of "X and Y Name" included."""
+    out: list[TitleSpan] = []
+    pos = person.start
+    for _ in range(3):
+        gap_ok = None
+        for s in span_list:
+            if s.end > pos:
+                continue
+            gap = text[s.end : pos]
+            if re.fullmatch(r"\s*(?:,\s*)?", gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
+                gap_ok = s
+        if gap_ok is None:
+            break
+        out.append(gap_ok)
+        pos = (
+            gap_ok.of_start
+            if gap_ok.of_start is not None and gap_ok.of is not None and gap_ok.of_start < gap_ok.start
+            else gap_ok.start
+        )
+    if len(out) > 1 and out[-1].of is not None:  # "Colombian Vice President and Foreign Minister-Designate"
+        for s in out[:-1]:
+            s.of = s.of or out[-1].of
+    return out
+
+
+def strip_title_word(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def country_of(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    if m.country:
+        return m.country
+    return gazetteer().country(m.text)

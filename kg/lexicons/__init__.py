@@ -1,0 +1,98 @@
+"""Word lists that drive extraction, kept as data so rules grow without code changes.
+
+Each loader reads its file once and returns plain dicts and sets keyed by lower-case surface form.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Countries, their aliases, demonyms and capitals; cities with their country."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # alias (lower) -> canonical country
+    demonyms: dict[str, str] = field(default_factory=dict)  # demonym (lower) -> canonical country
+    capitals: dict[str, str] = field(default_factory=dict)  # capital (lower) -> canonical country
+    cities: dict[str, str] = field(default_factory=dict)  # city (lower) -> canonical country
+
+    def country(self, name: str) -> str | None:
+        """Canonical country for a name or alias ("U.S." -> "United States"), else None."""
+        return self.countries.get(_key(name))
+
+    def city_country(self, name: str) -> str | None:
+        key = _key(name)
+        return self.capitals.get(key) or self.cities.get(key)
+
+
+def _key(name: str) -> str:
+    key = name.strip().lower().replace("’", "'")
+    return key[4:] if key.startswith("the ") else key
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Countries from countries.tsv, completed with every ISO 3166 name that pycountry knows."""
+    gaz = Gazetteer()
+    for row in _rows("countries.tsv"):
+        name, aliases, demonyms, capitals = ([*row, "", "", ""])[:4]
+        for alias in [name, *aliases.split("|")]:
+            if alias:
+                gaz.countries[_key(alias)] = name
+        for dem in demonyms.split("|"):
+            if dem:
+                gaz.demonyms[_key(dem)] = name
+        for cap in capitals.split("|"):
+            if cap:
+                gaz.capitals[_key(cap)] = name
+    import pycountry
+
+    for c in pycountry.countries:
+        canonical = getattr(c, "common_name", None) or c.name
+        for alias in {c.name, canonical, getattr(c, "official_name", c.name)}:
+            gaz.countries.setdefault(_key(alias), gaz.countries.get(_key(canonical), canonical))
+    for city, country in _rows("cities.tsv"):
+        gaz.cities[_key(city)] = country
+    return gaz
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Titles as word tuples, longest first, so the longest title before a name wins."""
+
+    forms: tuple[tuple[str, ...], ...]
+    words: frozenset[str]
+
+
+@cache
+def titles() -> Titles:
+    lines = [ln.strip() for ln in (HERE / "titles.txt").read_text(encoding="utf-8").splitlines()]
+    forms = {tuple(ln.lower().split()) for ln in lines if ln and not ln.startswith("#")}
+    ordered = tuple(sorted(forms, key=len, reverse=True))
+    return Titles(ordered, frozenset(w for f in ordered for w in f))
+
+
+@cache
+def meeting_words() -> dict:
+    return json.loads((HERE / "meetings.json").read_text(encoding="utf-8"))
+
+
+@cache
+def status_cues() -> dict:
+    return json.loads((HERE / "status.json").read_text(encoding="utf-8"))
+
+
+@cache
+def name_words() -> dict:
+    return json.loads((HERE / "names.json").read_text(encoding="utf-8"))

@@ -1,0 +1,98 @@
+"""Pydantic models at the boundaries: documents in, extracted facts out.
+
+Facts keep their evidence (sentence text and character offsets into the document text) so every
+statement in the graph can be traced back to the words that support it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EntityType = Literal["Person", "Organization", "Country", "City", "Place"]
+MeetingStatus = Literal["held", "scheduled", "potential", "cancelled"]
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Country", "City", "Place")
+MEETING_STATUSES: tuple[str, ...] = ("held", "scheduled", "potential", "cancelled")
+
+
+class Document(BaseModel):
+    """One unit of news text: an article or a single headline."""
+
+    id: str = Field(description="hash of the normalised text; stable across re-ingests")
+    text: str
+    date: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    kind: Literal["article", "headline"] = "article"
+
+
+class Evidence(BaseModel):
+    """The sentence a fact comes from, with its offsets in the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Entity(BaseModel):
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Role(BaseModel):
+    person: str
+    title: str
+    of: str | None = None
+    evidence: Evidence
+
+
+class Affiliation(BaseModel):
+    person: str
+    organization: str
+    evidence: Evidence
+
+
+class Meeting(BaseModel):
+    participants: list[str]
+    kind: str
+    place: str | None = None
+    date: str | None = Field(default=None, description="ISO date, month (YYYY-MM) or year, or null")
+    status: MeetingStatus
+    evidence: Evidence
+    more_evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Extraction(BaseModel):
+    """Everything found in one document."""
+
+    document: Document
+    entities: list[Entity] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    affiliations: list[Affiliation] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+
+    def contract(self) -> dict:
+        """The JSON shape of ../shared/eval/README.md (evidence as the sentence text)."""
+        return {
+            "id": self.document.id,
+            "kind": self.document.kind,
+            "entities": [e.model_dump() for e in self.entities],
+            "roles": [{"person": r.person, "title": r.title, "of": r.of} for r in self.roles],
+            "affiliations": [{"person": a.person, "organization": a.organization} for a in self.affiliations],
+            "meetings": [
+                {
+                    "participants": m.participants,
+                    "kind": m.kind,
+                    "place": m.place,
+                    "date": m.date,
+                    "status": m.status,
+                    "evidence": m.evidence.text,
+                    "start": m.evidence.start,
+                    "end": m.evidence.end,
+                }
+                for m in self.meetings
+            ],
+        }

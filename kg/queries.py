@@ -1,0 +1,132 @@
+"""Named queries with bound parameters, returning plain typed rows.
+
+Every query text comes from ``ontology/queries/*.rq``; user input only ever arrives as bound
+values, so a name with quotes, braces or ``#`` cannot change a query.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from pydantic import BaseModel
+
+from kg.errors import AmbiguousNameError, UnknownNameError
+from kg.ontology import KG, load_query
+from kg.store import IRI, Store
+
+
+class Actor(BaseModel):
+    name: str
+    type: str
+    iri: str
+
+
+class MeetingRow(BaseModel):
+    with_: list[str]
+    kind: str
+    place: str | None
+    date: str | None
+    status: str
+    source: str | None
+    evidence: str
+    document: str
+
+    def as_json(self) -> dict:
+        d = self.model_dump(exclude={"with_"})
+        return {"with": self.with_, **d}
+
+
+def _actor(row: dict) -> Actor:
+    return Actor(name=row["label"], type=row["type"].rsplit("#", 1)[-1], iri=row["actor"])
+
+
+def _kg_actors(rows: list[dict]) -> dict[str, Actor]:
+    out: dict[str, Actor] = {}
+    for row in rows:
+        if row["type"].startswith(KG):
+            out.setdefault(row["actor"], _actor(row))
+    return out
+
+
+def find_actor(store: Store, name: str) -> Actor:
+    """The one actor a user means by ``name``: exact label or alias (any case), else a whole-word
+    match; several candidates raise ``AmbiguousNameError``, none ``UnknownNameError``."""
+    q = " ".join(name.split()).lower()
+    if not q:
+        raise UnknownNameError("give a name, e.g. `kg who-met-whom Bessent`")
+    hits = _kg_actors(store.select(load_query("find_actor"), q=q))
+    if not hits:
+        rows = store.select(load_query("actor_names"))
+        words = q.split()
+        partial = _kg_actors([r for r in rows if _contains_words(r["name"].lower().split(), words)])
+        hits = partial
+        if not hits:
+            names = sorted({r["name"] for r in rows})
+            near = difflib.get_close_matches(name, names, n=5, cutoff=0.6) or difflib.get_close_matches(
+                name.title(), names, n=5, cutoff=0.5
+            )
+            hint = f"; nearest names: {', '.join(near)}" if near else ""
+            raise UnknownNameError(f"no entity named {name!r} in the store{hint}")
+    if len(hits) > 1:
+        listed = "; ".join(f"{a.name} ({a.type})" for a in sorted(hits.values(), key=lambda a: a.name))
+        raise AmbiguousNameError(f"{name!r} is ambiguous: {listed}. Use a fuller name.")
+    return next(iter(hits.values()))
+
+
+def _contains_words(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def who_met_whom(store: Store, actor: Actor, *, status: str | None = None) -> list[MeetingRow]:
+    """Meetings of one actor, one row per meeting, evidence = its first sentence."""
+    rows = store.select(
+        load_query("who_met_whom"),
+        person=IRI(actor.iri),
+        want_status=IRI(KG + status) if status else None,
+    )
+    grouped: dict[str, dict] = {}
+    others: dict[str, dict[str, None]] = defaultdict(dict)
+    for r in rows:
+        m = grouped.setdefault(r["meeting"], r)
+        others[r["meeting"]][r["other_label"]] = None
+        if r["start"] < m["start"]:
+            grouped[r["meeting"]] = {**r}
+    return [
+        MeetingRow(
+            with_=list(others[key]),
+            kind=r["kind"],
+            place=r["place"],
+            date=r["date"],
+            status=r["status"],
+            source=r["source"],
+            evidence=r["evidence"],
+            document=r["doc"].rsplit("/", 1)[-1],
+        )
+        for key, r in grouped.items()
+    ]
+
+
+def entities(store: Store, *, type_: str | None = None) -> list[dict]:
+    rows = store.select(load_query("entities"), want_type=IRI(KG + type_) if type_ else None)
+    return [{"name": r["label"], "type": r["type"], "documents": r["documents"], "iri": r["actor"]} for r in rows]
+
+
+def stats(store: Store) -> dict:
+    row = store.select(load_query("stats"))[0]
+    return {
+        "documents": row["documents"],
+        "triples": store.count_quads(),
+        "entities": row["entities"],
+        "meetings": row["meetings"],
+    }
+
+
+def meeting_edges(store: Store) -> list[dict]:
+    return store.select(load_query("meeting_edges"))
+
+
+def person_by_surname(store: Store, surname: str) -> list[tuple[str, str]]:
+    rows = store.select(load_query("person_by_surname"), surname=surname.lower())
+    return [(r["actor"], r["label"]) for r in rows]

@@ -1,0 +1,123 @@
+"""An ``Extraction`` as the quads of one named graph: the document's provenance unit.
+
+Everything a document asserts lives in its graph: the document node and text, the actors it names
+(type, label, aliases), roles, affiliations and meetings with their evidence. Forgetting a
+document is dropping one graph. Only this module and the store layer handle RDF terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import iris
+from kg.models import Entity, Evidence, Extraction
+from kg.ontology import DCTERMS, KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+_type = NamedNode(RDF + "type")
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def _lit(value: str | int, datatype: str | None = None) -> Literal:
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
+
+
+def date_literal(value: str) -> Literal:
+    """A date as precise as the text: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    if len(value) == 10:
+        return _lit(value, XSD + "date")
+    if len(value) == 7:
+        return _lit(value, XSD + "gYearMonth")
+    return _lit(value, XSD + "gYear")
+
+
+ActorResolver = Callable[[Entity], tuple[str, str]]
+
+
+def default_actor(e: Entity) -> tuple[str, str]:
+    return iris.actor(e.type, e.name), e.name
+
+
+def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Quad]:
+    """The quads of the document's named graph; ``actor_iri`` maps an entity to (IRI, label)."""
+    doc = x.document
+    g = _n(iris.document(doc.id))
+    out: list[Quad] = []
+
+    def add(s: NamedNode, p: str, o) -> None:
+        out.append(Quad(s, _n(p), o, g))
+
+    add(g, RDF + "type", _n(KG + "Document"))
+    add(g, SCHEMA + "text", _lit(doc.text))
+    add(g, KG + "documentKind", _lit(doc.kind))
+    if doc.date:
+        add(g, SCHEMA + "datePublished", _lit(doc.date.isoformat(), XSD + "date"))
+    if doc.source:
+        add(g, DCTERMS + "source", _lit(doc.source))
+    if doc.title:
+        add(g, SCHEMA + "headline", _lit(doc.title))
+    add(g, SCHEMA + "identifier", _lit(doc.id))
+
+    actors: dict[str, NamedNode] = {}
+    for e in x.entities:
+        iri, label = actor_iri(e)
+        node = _n(iri)
+        actors[e.name] = node
+        add(node, RDF + "type", _n(KG + e.type))
+        add(node, RDFS + "label", _lit(label))
+        for alias in dict.fromkeys([e.name, *e.aliases]):
+            if alias != label:
+                add(node, SKOS + "altLabel", _lit(alias))
+        add(node, KG + "mentionedIn", g)
+
+    def evidence(ev: Evidence) -> NamedNode:
+        node = _n(iris.fact("evidence", doc.id, ev.start, ev.end))
+        add(node, RDF + "type", _n(KG + "Evidence"))
+        add(node, SCHEMA + "text", _lit(ev.text))
+        add(node, KG + "startOffset", _lit(ev.start))
+        add(node, KG + "endOffset", _lit(ev.end))
+        add(node, PROV + "wasQuotedFrom", g)
+        return node
+
+    for r in x.roles:
+        if r.person not in actors:
+            continue
+        node = _n(iris.fact("role", doc.id, r.person, r.title, r.of))
+        add(node, RDF + "type", _n(KG + "Role"))
+        add(node, ORG + "member", actors[r.person])
+        add(node, KG + "title", _lit(r.title))
+        if r.of and r.of in actors:
+            add(node, KG + "roleOf", actors[r.of])
+        add(node, KG + "evidence", evidence(r.evidence))
+    for a in x.affiliations:
+        if a.person not in actors or a.organization not in actors:
+            continue
+        node = _n(iris.fact("affiliation", doc.id, a.person, a.organization))
+        add(node, RDF + "type", _n(KG + "Affiliation"))
+        add(node, ORG + "member", actors[a.person])
+        add(node, ORG + "organization", actors[a.organization])
+        add(node, KG + "evidence", evidence(a.evidence))
+    for m in x.meetings:
+        parts = [actors[p] for p in m.participants if p in actors]
+        if len(parts) < 2:
+            continue
+        node = _n(iris.fact("meeting", doc.id, m.evidence.start, *sorted(m.participants), m.status))
+        add(node, RDF + "type", _n(KG + "Meeting"))
+        for p in parts:
+            add(node, KG + "participant", p)
+        add(node, KG + "kind", _lit(m.kind))
+        add(node, KG + "status", _n(KG + m.status))
+        if m.place and m.place in actors:
+            add(node, KG + "place", actors[m.place])
+        if m.date:
+            add(node, KG + "date", date_literal(m.date))
+        for ev in [m.evidence, *m.more_evidence]:
+            add(node, KG + "evidence", evidence(ev))
+        add(node, PROV + "wasDerivedFrom", g)
+    return list(dict.fromkeys(out))

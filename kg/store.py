@@ -1,0 +1,165 @@
+"""Store access behind one small interface, so a remote SPARQL 1.1 store can plug in later.
+
+``Store`` is the protocol the rest of the code uses; ``OxigraphStore`` is the embedded on-disk
+default. Values are always *bound* into queries (SPARQL substitutions), never pasted into the
+query text, and every document is written in one transaction: stored whole or not at all.
+RDF terms stay inside this module: callers pass and get plain Python values.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from kg.errors import QueryError, StoreBusyError, StoreError
+from kg.ontology import PREFIXES, XSD
+
+DEFAULT_PATH = "kg-store"
+
+
+@dataclass(frozen=True)
+class IRI:
+    """An IRI to bind into a query (a plain ``str`` binds as a string literal)."""
+
+    value: str
+
+
+Row = dict[str, Any]
+
+
+class Store(Protocol):
+    """What the commands need from a store."""
+
+    def has_graph(self, iri: str) -> bool: ...
+    def add_graph(self, iri: str, quads: list) -> None: ...
+    def drop_graph(self, iri: str) -> bool: ...
+    def select(self, query: str, **bindings: Any) -> list[Row]: ...
+    def graph_iris(self) -> list[str]: ...
+    def count_quads(self) -> int: ...
+    def close(self) -> None: ...
+
+
+def store_path(option: str | None) -> str:
+    return option or os.environ.get("KG_STORE") or DEFAULT_PATH
+
+
+def _term(value: Any):
+    from pyoxigraph import Literal, NamedNode
+
+    if isinstance(value, IRI):
+        return NamedNode(value.value)
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    return Literal(str(value))
+
+
+def _py(term) -> Any:
+    from pyoxigraph import Literal, NamedNode
+
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, Literal):
+        dt = term.datatype.value if term.datatype is not None else ""
+        if dt == XSD + "integer":
+            return int(term.value)
+        return term.value
+    return str(term)
+
+
+class OxigraphStore:
+    """Embedded on-disk Oxigraph (RocksDB). One writer process at a time; readers open read-only."""
+
+    def __init__(self, path: str, *, read_only: bool = False, create: bool = True):
+        import pyoxigraph
+
+        self.path = path
+        p = Path(path)
+        if read_only or not create:
+            if not (p / "CURRENT").exists():
+                raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store PATH")
+        try:
+            self._store = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"store {path} is busy: another kg process is writing to it; try again when it ends"
+                ) from None
+            raise StoreError(f"cannot open store {path}: {exc}") from None
+        self.read_only = read_only
+
+    # -- writing -------------------------------------------------------------------------------
+    def has_graph(self, iri: str) -> bool:
+        from pyoxigraph import NamedNode
+
+        return self._store.contains_named_graph(NamedNode(iri))
+
+    def add_graph(self, iri: str, quads: list) -> None:
+        """Write a document's quads in one transaction: all of them or none."""
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"writing {iri} failed, nothing of it was stored: {exc}") from None
+
+    def drop_graph(self, iri: str) -> bool:
+        from pyoxigraph import NamedNode
+
+        node = NamedNode(iri)
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        return True
+
+    # -- reading -------------------------------------------------------------------------------
+    def select(self, query: str, **bindings: Any) -> list[Row]:
+        from pyoxigraph import Variable
+
+        subs = {Variable(k): _term(v) for k, v in bindings.items() if v is not None}
+        try:
+            result = self._store.query(query, prefixes=PREFIXES, substitutions=subs)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from None
+        names = [v.value for v in result.variables]
+        return [{n: _py(sol[n]) for n in names} for sol in result]
+
+    def query(self, query: str) -> tuple[str, Any]:
+        """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples)."""
+        import pyoxigraph
+
+        try:
+            result = self._store.query(query, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid or non-read-only SPARQL query: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return "ask", bool(result)
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return "select", (names, [{n: _py(sol[n]) for n in names} for sol in result])
+        return "graph", [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
+
+    def graph_iris(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def count_quads(self) -> int:
+        return len(self._store)
+
+    def quads(self) -> Iterable:
+        return iter(self._store)
+
+    def close(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+        del self._store
+
+
+def open_store(path: str | None = None, *, read_only: bool = False) -> OxigraphStore:
+    """The default store at ``--store``, ``$KG_STORE`` or ``./kg-store``."""
+    return OxigraphStore(store_path(path), read_only=read_only)

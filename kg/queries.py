@@ -84,7 +84,7 @@ def who_met_whom(store: Store, actor: Actor, *, status: str | None = None) -> li
     rows = store.select(
         load_query("who_met_whom"),
         person=IRI(actor.iri),
-        want_status=IRI(KG + status) if status else None,
+        st=IRI(KG + status) if status else None,
     )
     grouped: dict[str, dict] = {}
     others: dict[str, dict[str, None]] = defaultdict(dict)
@@ -109,7 +109,7 @@ def who_met_whom(store: Store, actor: Actor, *, status: str | None = None) -> li
 
 
 def entities(store: Store, *, type_: str | None = None) -> list[dict]:
-    rows = store.select(load_query("entities"), want_type=IRI(KG + type_) if type_ else None)
+    rows = store.select(load_query("entities"), t=IRI(KG + type_) if type_ else None)
     return [{"name": r["label"], "type": r["type"], "documents": r["documents"], "iri": r["actor"]} for r in rows]
 
 

@@ -44,10 +44,14 @@ def handle_errors(func: Callable) -> Callable:
     return wrapper
 
 
-def table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> None:
-    t = Table(title=escape(title) if title else None, show_lines=False)
+def table(columns: list[str], rows: list[list[Any]], title: str | None = None, wide: str | None = None) -> None:
+    """A rich table; the ``wide`` column takes the spare width, the others do not wrap."""
+    t = Table(title=escape(title) if title else None, show_lines=wide is not None)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        if c == wide:
+            t.add_column(c, overflow="fold", ratio=1, min_width=30)
+        else:
+            t.add_column(c, overflow="fold", no_wrap=wide is not None)
     for r in rows:
         t.add_row(*[escape("" if v is None else str(v)) for v in r])
     out.print(t)

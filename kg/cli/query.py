@@ -47,9 +47,13 @@ def who_met_whom_cmd(
         print_json({"person": actor.model_dump(), "meetings": [r.as_json() for r in rows]})
         return
     table(
-        ["with", "kind", "status", "date", "place", "evidence", "source"],
-        [[", ".join(r.with_), r.kind, r.status, r.date, r.place, r.evidence, r.source] for r in rows],
+        ["with", "kind", "status", "date", "place", "evidence"],
+        [
+            [", ".join(r.with_), r.kind, r.status, r.date, r.place, f"{r.evidence}\n({r.source or r.document})"]
+            for r in rows
+        ],
         title=f"{actor.name} ({actor.type}): {len(rows)} meeting(s)",
+        wide="evidence",
     )
 
 

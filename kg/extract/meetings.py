@@ -15,7 +15,7 @@ Status comes from cue words in the clause (lexicons/status.json); negated held m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.dates import resolve
 from kg.extract.entities import EntityTable
@@ -120,7 +120,8 @@ class Found:
     trigger: object
     place: Mention | None = None
     date: str | None = None
-    extra: list[str] = field(default_factory=list)  # countries met by visiting a city
+    series: bool = False  # "four rounds of talks": several meetings, never merged with one of them
+    via_group: bool = False  # "delegations from X and Y": countries standing for their delegations' heads
 
 
 class MeetingFinder:
@@ -130,6 +131,8 @@ class MeetingFinder:
         self.doc = doc
         self.table = table
         self.words = meeting_words()
+        self.group_nouns = set(self.words["group_nouns"])
+        self.bridges = set(self.words["noun_bridges"])
         self.cues = status_cues()
         self.token_mention: dict[int, Mention] = {}
         for m in mentions:
@@ -212,19 +215,17 @@ class MeetingFinder:
         found.reverse()
         return found
 
-    def _delegations_left(self, i: int, start: int) -> list[Mention]:
-        """ "Delegations from the United States and China": the countries behind a group noun."""
-        group_nouns = set(self.words["group_nouns"])
+    def subject_left(self, i: int, start: int) -> tuple[list[Mention], bool]:
+        """Names ending at token i, and whether they stand behind a group noun
+        ("Delegations from the United States and China")."""
         names = self.group_left(i, start)
         if not names:
-            return []
-        first = self.doc.char_span(names[0].start, names[0].end, alignment_mode="expand")
-        j = first.start - 1
-        while j >= start and self.doc[j].lower_ in {"the"}:
+            return [], False
+        j = self.doc.char_span(names[0].start, names[0].end, alignment_mode="expand").start - 1
+        while j >= start and self.doc[j].lower_ == "the":
             j -= 1
-        if j - 1 >= start and self.doc[j].lower_ in {"from", "of"} and self.doc[j - 1].lower_ in group_nouns:
-            return names
-        return names
+        group = j - 1 >= start and self.doc[j].lower_ in {"from", "of"} and self.doc[j - 1].lower_ in self.group_nouns
+        return names, group
 
     # -- triggers ----------------------------------------------------------------------------
     def __call__(self) -> list[Found]:
@@ -255,6 +256,7 @@ class MeetingFinder:
             return None
         kind = verbs[low] if is_verb else nouns[low]
         parts: list[Mention] = []
+        series = via_group = False
         cue_start = max(sent.start, tok.i - 6)
         if is_verb:
             i = tok.i - 1
@@ -274,7 +276,8 @@ class MeetingFinder:
                 return None
             parts += right
         else:
-            parts += self._noun_participants(tok, sent)
+            found, series, via_group = self._noun_participants(tok, sent)
+            parts += found
         unique: list[Mention] = []
         for m in parts:
             if all(self.table.name(m) != self.table.name(u) for u in unique):
@@ -284,8 +287,8 @@ class MeetingFinder:
         status = self._status(sent, cue_start, tok)
         if status is None:
             return None
-        place, extra = self._place(tok, sent, unique, kind)
-        return Found(unique, kind, status, sent, tok, place, self._date(tok, sent, status), extra)
+        place = self._place(tok, sent, unique, kind)
+        return Found(unique, kind, status, sent, tok, place, self._date(tok, sent, status), series, via_group)
 
     def _right_of_verb(self, tok, sent, kind: str) -> list[Mention]:
         i = tok.i + 1
@@ -302,7 +305,9 @@ class MeetingFinder:
             return self.group_right(i, end)[0]
         return []
 
-    def _noun_participants(self, tok, sent) -> list[Mention]:
+    def _noun_participants(self, tok, sent) -> tuple[list[Mention], bool, bool]:
+        """Participants of a trigger noun, whether it names a series of meetings ("four rounds of
+        talks") and whether the names stand behind a group noun ("delegations from")."""
         parts: list[Mention] = []
         end = sent.end
         # right: "meeting (and dinner) with X", "talks between X and Y", "the meeting that X had with Y"
@@ -324,32 +329,26 @@ class MeetingFinder:
                     parts += self.group_right(k + 1, end)[0]
         # left: "Trump's state visit", "X and Y have led four rounds of talks", "X had a meeting"
         j = tok.i - 1
+        series = via_group = False
         while (
             j >= sent.start
             and (self.doc[j].lower_ in _NOUN_MODIFIERS or self.doc[j].pos_ in {"ADJ", "NUM"})
             and j not in self.token_mention
         ):
+            series = series or self.doc[j].lower_ in self.bridges
             j -= 1
         if j >= sent.start and self.doc[j].lower_ in {"'s", "’s"}:
             m = self.actor(j - 1)
             if m is not None:
                 parts.insert(0, m)
-        elif j >= sent.start and self.doc[j].lower_ in self.words["light_verbs"] and (parts or self._between_ok(tok)):
-            k = j - 1
-            while k >= sent.start and self.doc[k].lower_ in _SKIP_BEFORE_VERB:
-                k -= 1
-            parts = self._delegations_left(k, sent.start) + parts
         elif j >= sent.start and self.doc[j].lower_ in self.words["light_verbs"]:
             k = j - 1
             while k >= sent.start and self.doc[k].lower_ in _SKIP_BEFORE_VERB:
                 k -= 1
-            left = self._delegations_left(k, sent.start)
-            if len(left) >= 2:
+            left, via_group = self.subject_left(k, sent.start)
+            if parts or len(left) >= 2:
                 parts = left + parts
-        return parts
-
-    def _between_ok(self, tok) -> bool:
-        return False
+        return parts, series, via_group
 
     # -- attributes --------------------------------------------------------------------------
     def _status(self, sent, cue_start: int, tok) -> str | None:
@@ -373,7 +372,7 @@ class MeetingFinder:
             return None
         return "held"
 
-    def _place(self, tok, sent, parts: list[Mention], kind: str) -> tuple[Mention | None, list[str]]:
+    def _place(self, tok, sent, parts: list[Mention], kind: str) -> Mention | None:
         candidates: list[tuple[int, Mention]] = []
         first = min((self.doc.char_span(m.start, m.end, alignment_mode="expand").start for m in parts), default=tok.i)
         for i in range(sent.start, sent.end):
@@ -392,15 +391,14 @@ class MeetingFinder:
                 continue
             rank = {"Place": 0, "City": 1, "Country": 2}[typ]
             candidates.append((rank * 1000 + abs(i - tok.i), m))
-        extra: list[str] = []
         if kind == "visit":
             for m in parts:
                 typ = self.table.type(m)
                 if typ in {"City", "Country"} and not candidates:
                     candidates.append((0, m))
         if not candidates:
-            return None, extra
-        return min(candidates, key=lambda c: c[0])[1], extra
+            return None
+        return min(candidates, key=lambda c: c[0])[1]
 
     def _date(self, tok, sent, status: str) -> str | None:
         best = None

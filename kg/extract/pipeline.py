@@ -56,7 +56,10 @@ def extract_parsed(document: Document, doc) -> Extraction:
     roles, affiliations = _roles_and_affiliations(doc, mentions, titles, table)
     finder = MeetingFinder(doc, mentions, titles, table)
     finder.published = document.date
-    meetings = _merge([_meeting(f, table) for f in finder()])
+    found = finder()
+    sentences = list(doc.sents)
+    heads = {id(f): _delegation_heads(f, sentences, mentions, roles, table) for f in found if f.via_group}
+    meetings = _merge([(_meeting(f, table, heads.get(id(f))), f.series) for f in found])
     return Extraction(
         document=document,
         entities=table.entities(),
@@ -135,12 +138,28 @@ def _royal_role(doc, m: Mention, person: str) -> Role | None:
     return None
 
 
-def _meeting(f: Found, table: EntityTable) -> Meeting:
-    names: list[str] = []
+def _delegation_heads(f: Found, sentences: list, mentions: list[Mention], roles: list[Role], table: EntityTable):
+    """ "Delegations from the United States and China resumed negotiations": the countries stand for
+    their delegations' heads when, within two sentences, the text titles exactly one person of each."""
+    idx = next(i for i, s in enumerate(sentences) if s.start == f.sentence.start)
+    lo, hi = sentences[max(0, idx - 2)].start_char, sentences[min(len(sentences) - 1, idx + 2)].end_char
+    nearby = {table.name(m) for m in mentions if lo <= m.start < hi and table.type(m) == "Person"}
+    heads = []
+    for m in f.participants:
+        country = table.name(m) if table.type(m) == "Country" else None
+        people = {r.person for r in roles if country and r.of == country and r.person in nearby}
+        if len(people) != 1:
+            return None
+        heads.append(people.pop())
+    return heads
+
+
+def _meeting(f: Found, table: EntityTable, heads: list[str] | None = None) -> Meeting:
+    names: list[str] = list(heads or [])
     place = table.name(f.place) if f.place is not None else None
     if f.place is not None and f.place.country is not None and table.type(f.place) == "Country":
         place = f.place.country
-    for m in f.participants:
+    for m in [] if heads else f.participants:
         typ = table.type(m)
         name = table.name(m)
         if f.kind == "visit" and typ == "City" and m.country:
@@ -158,22 +177,26 @@ def _meeting(f: Found, table: EntityTable) -> Meeting:
     )
 
 
-def _merge(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting mentioned in several sentences is one meeting with all its evidence."""
+def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
+    """One meeting mentioned in several sentences is one meeting with all its evidence; a series
+    ("four rounds of talks") stays apart from the single meetings of the same parties."""
     out: list[Meeting] = []
-    for m in meetings:
+    series_of: dict[int, bool] = {}
+    for m, series in meetings:
         if len(m.participants) < 2:
             continue
         twin = next(
             (
                 o for o in out
                 if set(o.participants) == set(m.participants) and o.status == m.status
+                and series_of[id(o)] == series
                 and (o.date is None or m.date is None or o.date == m.date)
             ),
             None,
         )  # fmt: skip
         if twin is None:
             out.append(m)
+            series_of[id(m)] = series
             continue
         if m.evidence != twin.evidence and m.evidence not in twin.more_evidence:
             twin.more_evidence.append(m.evidence)

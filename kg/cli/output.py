@@ -49,9 +49,9 @@ def table(columns: list[str], rows: list[list[Any]], title: str | None = None, w
     t = Table(title=escape(title) if title else None, show_lines=wide is not None)
     for c in columns:
         if c == wide:
-            t.add_column(c, overflow="fold", ratio=1, min_width=30)
+            t.add_column(c, overflow="fold", ratio=1)
         else:
-            t.add_column(c, overflow="fold", no_wrap=wide is not None)
+            t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*[escape("" if v is None else str(v)) for v in r])
     out.print(t)

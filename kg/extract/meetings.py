@@ -302,7 +302,19 @@ class MeetingFinder:
         if i < end and self.doc[i].lower_ in {"with", "between"}:
             return self.group_right(i + 1, end)[0]
         if tok.lower_ in self.words["transitive"]:
-            return self.group_right(i, end)[0]
+            found = self.group_right(i, end)[0]
+            if not found and kind == "visit":
+                found = self._visited_place(i)
+            return found
+        return []
+
+    def _visited_place(self, i: int) -> list[Mention]:
+        """ "to visit Moscow": a visited city or country is the visit's counterpart (its country)."""
+        while i < len(self.doc) and self.doc[i].lower_ == "the":
+            i += 1
+        m = self.token_mention.get(i)
+        if m is not None and not m.in_title and self.table.type(m) in {"City", "Country"} and m.country:
+            return [m]
         return []
 
     def _noun_participants(self, tok, sent) -> tuple[list[Mention], bool, bool]:

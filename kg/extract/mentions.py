@@ -130,8 +130,51 @@ def find_mentions(doc) -> list[Mention]:
                 continue
             typ, country = classify(text, label_type)
             out.append(Mention(piece_start, piece_end, text, typ, country))
+    out = _prefer_gazetteer(doc, out)
     out += _gazetteer_mentions(doc, out)
+    for m in out:
+        _tidy(doc.text, m)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+_SUFFIX = re.compile(r",?\s(?:Jr\.|Sr\.|II|III|IV)(?![\w])")
+_HONORIFIC_PREFIX = re.compile(r"^(?:(?:H\.E\.|Mrs?\.|Ms\.|Dr\.|Prof\.|Sir|Dame)\s+)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _tidy(text: str, m: Mention) -> None:
+    """Honorifics off, possessives off, generational suffixes on ("Joseph R. Biden, Jr.")."""
+    if m.type == "Person":
+        pre = _HONORIFIC_PREFIX.match(m.text)
+        if pre and pre.end() < len(m.text):
+            m.start += pre.end()
+        suffix = _SUFFIX.match(text, m.end)
+        if suffix:
+            m.end = suffix.end()
+    poss = _POSSESSIVE.search(text[m.start : m.end])
+    if poss and m.end - m.start > len(poss.group(0)) + 1:
+        m.end -= len(poss.group(0))
+    m.text = text[m.start : m.end]
+
+
+def _prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
+    """A listed place that is longer than the model's entity wins ("Paris-Saclay" over "Paris")."""
+    gaz = gazetteer()
+    out = []
+    for m in mentions:
+        grown = None
+        for n in (1, 2):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end + n > len(doc):
+                break
+            longer = doc[span.start : span.end + n]
+            if gaz.city_country(longer.text) or (gaz.country(longer.text) and m.type != "Person"):
+                grown = longer
+        if grown is not None:
+            typ, country = classify(grown.text, m.type)
+            m = Mention(grown.start_char, grown.end_char, grown.text, typ, country)
+        out.append(m)
     return out
 
 

@@ -20,10 +20,9 @@ from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load
 
 
 class Extractor:
-    """Callable over documents; loads the spaCy pipeline once.
+    """Callable over documents; loads the spaCy pipeline once and parses in batches.
 
-    >>> extractor = Extractor()  # doctest: +SKIP
-    >>> [x.meetings for x in extractor([document])]  # doctest: +SKIP
+    Usage: ``for extraction in Extractor()(documents): ...``
     """
 
     def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):

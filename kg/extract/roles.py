@@ -14,6 +14,24 @@ from functools import cache
 from kg.extract.mentions import Mention, classify, trigger_forms
 from kg.lexicons import gazetteer, titles
 
+HONORIFICS = {
+    "H.E.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Sir",
+    "Dame",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Excellency",
+    "His",
+    "Her",
+}
+HONORIFIC_RE = r"(?:(?:H\.E\.|Mrs?\.?|Ms\.?|Dr\.?|Prof\.|Sir|Dame)\s+)*"
 _NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
 
 
@@ -54,7 +72,7 @@ def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None
 def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
     """The mention that ends right before ``pos`` (allowing a possessive and spaces)."""
     head = text[:pos]
-    stripped = re.sub(r"(?:['’]s)?\s*$", "", head)
+    stripped = re.sub(r"(?:['’]s)?[ \t]*$", "", head)
     for m in mentions:
         if m.end == len(stripped):
             return m, m.start
@@ -102,6 +120,8 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     text = doc.text
     spans: list[TitleSpan] = []
     for start, end in find_titles(text):
+        if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):
+            continue  # "General" in "UN General Assembly": part of a name, not a title
         span = TitleSpan(start, end, text[start:end])
         # "Vice Premier of the People's Republic of China": the of-phrase belongs to the title.
         tail = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
@@ -123,12 +143,13 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     kept: list[Mention] = []
     for m in mentions:
         inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
-        if inside and m.type != "Organization":
-            continue
+        if inside and not (m.type == "Organization" and text[: m.start].endswith(("the ", "The "))):
+            continue  # "State" in "Secretary of State"; "the Treasury" in "Secretary of the Treasury" stays
         kept.append(m)
     mentions = kept
     for span in spans:
-        name = _name_after(doc, _skip_space(text, span.end))
+        after = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+        name = _name_after(doc, span.end + after.end())
         if name is None:
             continue
         start, end = name
@@ -149,12 +170,6 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     return mentions, spans
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
-
-
 def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list[TitleSpan]:
     """The titles directly before a person, the second of "X and Y Name" included."""
     out: list[TitleSpan] = []
@@ -165,7 +180,7 @@ def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list
             if s.end > pos:
                 continue
             gap = text[s.end : pos]
-            if re.fullmatch(r"\s*(?:,\s*)?", gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
+            if re.fullmatch(r"\s*(?:,\s*)?" + HONORIFIC_RE, gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
                 gap_ok = s
         if gap_ok is None:
             break

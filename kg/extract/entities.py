@@ -57,6 +57,15 @@ class Group:
         return sorted(seen.values(), key=lambda t: (-len(t), t))
 
 
+def _within(full: list[str], short: list[str]) -> bool:
+    """A bare surname ends the full name; a longer short form lies inside it ("Josep Borrell"
+    in "Josep Borrell Fontelles")."""
+    if len(short) == 1:
+        return full[-1] == short[0]
+    n = len(short)
+    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+
+
 class EntityTable:
     """Entities of one document and the entity each mention belongs to."""
 
@@ -91,10 +100,11 @@ class EntityTable:
         words = m.text.split()
         if m.type not in {"Person", "Organization", "Place", "City"} or len(words) > 2:
             return None
+        short = name_key(m.text).split()
         hits = [
             g for g in self.groups
             if not g.country and g.type == "Person" and len(g.name.split()) > len(words)
-            and name_key(g.name).split()[-len(words):] == name_key(m.text).split()
+            and _within(name_key(g.name).split(), short)
         ]  # fmt: skip
         return hits[0] if len(hits) == 1 else None
 

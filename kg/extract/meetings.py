@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kg.extract.dates import resolve
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import ACTOR_TYPES, Mention
-from kg.extract.roles import TitleSpan
+from kg.extract.roles import HONORIFICS, TitleSpan
 from kg.lexicons import meeting_words, status_cues
 
 _SKIP_BEFORE_VERB = {
@@ -159,6 +159,8 @@ class MeetingFinder:
     def _transparent(self, i: int) -> bool:
         tok = self.doc[i]
         m = self.token_mention.get(i)
+        if tok.text in HONORIFICS or (tok.text == "," and i - 1 in self.title_tokens):
+            return True  # "the President of the European Council, H.E. Mr. Charles Michel"
         return i in self.title_tokens or (m is not None and m.in_title) or tok.lower_ in {"the", "'s", "’s"}
 
     def group_right(self, i: int, end: int) -> tuple[list[Mention], int]:
@@ -175,6 +177,10 @@ class MeetingFinder:
                 i += 1
             if i < end and self.doc[i].lower_ in {"'s", "’s"}:
                 i += 1
+            if i + 1 < end and self.doc[i].text == "," and self._appositive_title(i + 1, end):
+                i += 1  # "Charles Michel, President of the European Council and ..."
+                while i < end and self._transparent(i) and self.doc[i].text != ",":
+                    i += 1
             if i < end and self.doc[i].text == "," and i + 1 < end and self.doc[i + 1].lower_ == "and":
                 i += 1
             if i < end and self.doc[i].lower_ in {"and", ","}:
@@ -186,6 +192,11 @@ class MeetingFinder:
                     continue
             break
         return found, i
+
+    def _appositive_title(self, i: int, end: int) -> bool:
+        while i < end and self.doc[i].lower_ in {"the", "a", "an"}:
+            i += 1
+        return i < end and i in self.title_tokens
 
     def group_left(self, i: int, start: int) -> list[Mention]:
         """Names coordinated ending at token i, read leftwards ("Bessent and He Lifeng")."""

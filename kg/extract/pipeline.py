@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from kg.extract.entities import EntityTable
 from kg.extract.meetings import Found, MeetingFinder
 from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_metonyms, propagate_surnames
-from kg.extract.roles import anchor_titles, country_of, title_before
+from kg.extract.roles import anchor_titles, country_of, resolve_title_anaphora, title_after, title_before
 from kg.lexicons import gazetteer
 from kg.models import Affiliation, Document, Evidence, Extraction, Meeting, Role
 from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load
@@ -53,7 +53,14 @@ def extract_parsed(document: Document, doc) -> Extraction:
     mentions = propagate_surnames(doc, mentions)
     table = EntityTable(mentions)
     roles, affiliations = _roles_and_affiliations(doc, mentions, titles, table)
-    finder = MeetingFinder(doc, mentions, titles, table)
+    holders: dict[str, set[str]] = {}
+    for r in roles:
+        holders.setdefault(r.title.lower(), set()).add(r.person)
+    anaphors = resolve_title_anaphora(doc.text, mentions, titles, holders)
+    if anaphors:
+        mentions = sorted(mentions + anaphors, key=lambda m: m.start)
+        table = EntityTable(mentions)
+    finder = MeetingFinder(doc, mentions, [t for t in titles if not t.anaphor], table)
     finder.published = document.date
     found = finder()
     sentences = list(doc.sents)
@@ -85,7 +92,8 @@ def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityT
         royal = _royal_role(doc, m, person)
         if royal is not None:
             roles.setdefault((person, royal.title.lower(), None), royal)
-        for span in title_before(titles, text, m):
+        after = title_after(titles, text, m, mentions)
+        for span in [*title_before(titles, text, m), *([after] if after else [])]:
             of = span.of
             of_name = country_of(of) if of is not None and (of.type in {"Country", "Demonym"} or of.metonym) else None
             if of is not None and of.type == "Organization":
@@ -177,7 +185,8 @@ def _meeting(f: Found, table: EntityTable, heads: list[str] | None = None) -> Me
 
 
 def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
-    """One meeting mentioned in several sentences is one meeting with all its evidence; a series
+    """One meeting mentioned in several sentences is one meeting with all its evidence (a mention
+    naming only some of its participants included); a series
     ("four rounds of talks") stays apart from the single meetings of the same parties."""
     out: list[Meeting] = []
     series_of: dict[int, bool] = {}
@@ -187,7 +196,8 @@ def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
         twin = next(
             (
                 o for o in out
-                if set(o.participants) == set(m.participants) and o.status == m.status
+                if (set(o.participants) <= set(m.participants) or set(m.participants) <= set(o.participants))
+                and o.status == m.status
                 and series_of[id(o)] == series
                 and (o.date is None or m.date is None or o.date == m.date)
             ),
@@ -197,6 +207,8 @@ def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
             out.append(m)
             series_of[id(m)] = series
             continue
+        if len(m.participants) > len(twin.participants):  # the fuller mention names everyone
+            twin.participants = m.participants
         if m.evidence != twin.evidence and m.evidence not in twin.more_evidence:
             twin.more_evidence.append(m.evidence)
         twin.place = twin.place or m.place

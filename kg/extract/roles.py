@@ -35,6 +35,10 @@ HONORIFIC_RE = r"(?:(?:H\.E\.|Mrs?\.?|Ms\.?|Dr\.?|Prof\.|Sir|Dame)\s+)*"
 _NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
 
 
+_CAP = r"[A-Z][\w’'-]*(?![\w.])"
+_PORTFOLIO = re.compile(rf"[ \t]+(for[ \t]+{_CAP}(?:,?[ \t]+(?:{_CAP}|and[ \t]+{_CAP}|of[ \t]+(?:the[ \t]+)?{_CAP}))*)")
+
+
 @dataclass
 class TitleSpan:
     """A title in the text with what it is "of" (country, demonym or organisation mention)."""
@@ -44,6 +48,7 @@ class TitleSpan:
     text: str
     of: Mention | None = None
     of_start: int | None = None  # where the whole role prefix begins, "of" mention included
+    anaphor: bool = False  # "the Foreign Secretary" standing for the one person with that title
 
 
 @cache
@@ -128,9 +133,18 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
         if tail:
             of_m = next((m for m in mentions if m.start == end + tail.end()), None)
             if of_m and of_m.type in {"Country", "Organization"}:
+                portfolio = of_m.text.find(" for ")
+                if of_m.type == "Organization" and portfolio > 0:  # "European Union for Foreign Affairs"
+                    of_m.end = of_m.start + portfolio
+                    of_m.text = text[of_m.start : of_m.end]
                 span.of = of_m
                 of_m.in_title = True
                 span.end = of_m.end
+        # "High Representative ... for Foreign Affairs and Security Policy": the portfolio is title
+        portfolio = _PORTFOLIO.match(text, span.end)
+        if portfolio:
+            span.text = f"{span.text} {portfolio.group(1)}"
+            span.end = portfolio.end()
         if span.of is None:
             pre, pre_start = _mention_ending_before(mentions, text, start)
             if (pre and pre.type in {"Country", "Demonym", "Organization"}) or (pre and pre.metonym):
@@ -143,7 +157,12 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     kept: list[Mention] = []
     for m in mentions:
         inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
-        if inside and not (m.type == "Organization" and text[: m.start].endswith(("the ", "The "))):
+        keep = (
+            m.type == "Organization"
+            and text[: m.start].endswith(("the ", "The "))
+            and not _title_regex().fullmatch(m.text)
+        )
+        if inside and not keep:
             continue  # "State" in "Secretary of State"; "the Treasury" in "Secretary of the Treasury" stays
         kept.append(m)
     mentions = kept
@@ -206,3 +225,42 @@ def country_of(m: Mention | None) -> str | None:
     if m.country:
         return m.country
     return gazetteer().country(m.text)
+
+
+def title_after(spans: list[TitleSpan], text: str, person: Mention, mentions: list[Mention]) -> TitleSpan | None:
+    """An appositive title after a name: "António Guterres, Secretary-General"."""
+    gap = re.match(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?", text[person.end :], re.IGNORECASE)
+    if not gap:
+        return None
+    start = person.end + gap.end()
+    span = next((s for s in spans if s.start == start or s.of_start == start), None)
+    if span is None:
+        return None
+    follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+    nxt = span.end + (follower.end() if follower else 0)
+    if any(m.start == nxt and m.type == "Person" for m in mentions):
+        return None  # the title of the next name in a list
+    return span
+
+
+def resolve_title_anaphora(
+    text: str, mentions: list[Mention], spans: list[TitleSpan], holders: dict[str, set[str]]
+) -> list[Mention]:
+    """ "The Foreign Secretary will visit Moscow": a bare title after "the" is the one person the
+    document gives that title, if exactly one; ``holders`` maps a lower-case title to its people."""
+    out: list[Mention] = []
+    for span in spans:
+        if not re.search(r"\bthe[ \t]+$", text[max(0, span.start - 5) : span.start], re.IGNORECASE):
+            continue
+        follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+        nxt = span.end + (follower.end() if follower else 0)
+        if any(m.start in (span.end, nxt) or m.start < span.end <= m.end for m in mentions if m.type == "Person"):
+            continue
+        if any(m.end == span.start or m.start <= span.start < m.end for m in mentions if m.type == "Person"):
+            continue
+        people = holders.get(re.sub(r"\s+", " ", span.text).lower(), set())
+        if len(people) == 1:
+            span.anaphor = True
+            name = next(iter(people))
+            out.append(Mention(span.start, span.end, name, "Person"))
+    return out

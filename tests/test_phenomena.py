@@ -1,0 +1,107 @@
+"""One test per extraction phenomenon, each on a sentence of our own (never from the gold set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.documents import documents_from_text
+
+
+def extract(extractor, text: str, day: date | None = None):
+    docs = documents_from_text(text, date=day)
+    return next(extractor(docs[:1]))
+
+
+def meetings(x) -> list[tuple[frozenset, str]]:
+    return [(frozenset(m.participants), m.status) for m in x.meetings]
+
+
+def test_phenomena_honorifics_are_not_names(extractor):
+    x = extract(extractor, "The minister met H.E. Mr. Kofi Mensah, Ambassador of Ghana, in Accra on Monday.")
+    names = {e.name for e in x.entities}
+    assert "Kofi Mensah" in names and not any(n.startswith(("H.E", "Mr")) for n in names)
+
+
+def test_phenomena_generational_suffix_stays_in_name(extractor):
+    x = extract(extractor, "Governor Robert Hale, Jr. spoke today with Mayor Lucia Ortiz about the floods.")
+    assert "Robert Hale, Jr." in {e.name for e in x.entities}
+    assert (frozenset({"Robert Hale, Jr.", "Lucia Ortiz"}), "held") in meetings(x)
+    assert x.meetings[0].kind == "call"
+
+
+def test_phenomena_title_inside_an_organisation_name(extractor):
+    x = extract(extractor, "Delegates gathered at the UN General Assembly in New York.")
+    assert "Assembly" not in {e.name for e in x.entities}
+    assert not [r for r in x.roles if r.title == "General"]
+
+
+def test_phenomena_secretary_of_state_is_no_organisation(extractor):
+    x = extract(extractor, "Secretary of State Maria Olsen met Foreign Minister Tomas Berg in Oslo.")
+    assert "State" not in {e.name for e in x.entities}
+    assert ("Maria Olsen", "Secretary of State") in {(r.person, r.title) for r in x.roles}
+
+
+def test_phenomena_visit_to_a_capital_meets_its_country(extractor):
+    x = extract(
+        extractor, "Trade Minister Ana Lopes will visit Nairobi next month to discuss tariffs.", date(2024, 5, 2)
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"Ana Lopes", "Kenya"} and m.status == "scheduled" and m.place == "Nairobi"
+
+
+def test_phenomena_title_anaphora(extractor):
+    text = (
+        "The Interior Minister Clara Voss has invited Home Secretary Dan Price to Berlin.\n"
+        "The Home Secretary will visit Berlin in the spring to discuss migration."
+    )
+    x = extract(extractor, text)
+    assert (frozenset({"Dan Price", "Germany"}), "scheduled") in meetings(x)
+
+
+def test_phenomena_appositive_titles_and_lists(extractor):
+    x = extract(
+        extractor,
+        "Pia Lind, Director-General\n\nThe Director-General met jointly with the President of the Nordic Council, "
+        "H.E. Mr. Jon Aas, and the Commissioner of the European Union for Energy and Climate, Dr. Eva Holm.",
+    )
+    assert (frozenset({"Pia Lind", "Jon Aas", "Eva Holm"}), "held") in meetings(x)
+    roles = {(r.person, r.title, r.of) for r in x.roles}
+    assert ("Jon Aas", "President", "Nordic Council") in roles
+    assert ("Eva Holm", "Commissioner for Energy and Climate", "European Union") in roles
+
+
+def test_phenomena_sentences_do_not_break_after_honorifics(extractor):
+    x = extract(extractor, "The premier met with H.E. Mr. Omar Said. They discussed trade.")
+    assert "Omar Said" in {e.name for e in x.entities}
+
+
+def test_phenomena_longer_name_form_joins_full_name(extractor):
+    x = extract(extractor, "On Monday, Josep Ferrer Vidal arrived in Lisbon. Josep Ferrer said the talks went well.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert len(people) == 1 and "Josep Ferrer" in people[0].aliases
+
+
+def test_phenomena_partial_mention_merges_into_fuller_meeting(extractor):
+    text = (
+        "Readout of the Chancellor's Meeting with President Lea Kurz\n\n"
+        "Chancellor Max Brand met with President Lea Kurz and Prime Minister Ivo Sand in Vienna."
+    )
+    x = extract(extractor, text)
+    assert meetings(x) == [(frozenset({"Max Brand", "Lea Kurz", "Ivo Sand"}), "held")]
+    assert len(x.meetings[0].more_evidence) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("President Ada Roe will meet Chancellor Ben Ulm in Bern on Friday.", "scheduled"),
+        ("President Ada Roe could meet Chancellor Ben Ulm later this year.", "potential"),
+        ("President Ada Roe cancelled her meeting with Chancellor Ben Ulm.", "cancelled"),
+        ("President Ada Roe met Chancellor Ben Ulm in Bern on Friday.", "held"),
+    ],
+)
+def test_phenomena_status_from_modality(extractor, sentence, status):
+    x = extract(extractor, sentence)
+    assert (frozenset({"Ada Roe", "Ben Ulm"}), status) in meetings(x)

@@ -32,17 +32,18 @@ class Summary:
 
 
 class ActorResolver:
-    """Entity -> (IRI, label), joining a one-word person name to the one person it can be."""
+    """Entity -> (IRI, label, type), joining a one-word name ("Trump", which the model may call an
+    organisation in a headline) to the one stored person whose surname it is."""
 
     def __init__(self, store: Store):
         self.store = store
 
-    def __call__(self, e: Entity) -> tuple[str, str]:
-        if e.type == "Person" and len(e.name.split()) == 1:
+    def __call__(self, e: Entity) -> tuple[str, str, str]:
+        if e.type in {"Person", "Organization"} and len(e.name.split()) == 1:
             hits = person_by_surname(self.store, e.name)
             if len(hits) == 1:
-                return hits[0]
-        return iris.actor(e.type, e.name), e.name
+                return (*hits[0], "Person")
+        return iris.actor(e.type, e.name), e.name, e.type
 
 
 def ingest(

@@ -37,15 +37,15 @@ def date_literal(value: str) -> Literal:
     return _lit(value, XSD + "gYear")
 
 
-ActorResolver = Callable[[Entity], tuple[str, str]]
+ActorResolver = Callable[[Entity], tuple[str, str, str]]
 
 
-def default_actor(e: Entity) -> tuple[str, str]:
-    return iris.actor(e.type, e.name), e.name
+def default_actor(e: Entity) -> tuple[str, str, str]:
+    return iris.actor(e.type, e.name), e.name, e.type
 
 
 def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Quad]:
-    """The quads of the document's named graph; ``actor_iri`` maps an entity to (IRI, label)."""
+    """The quads of the document's named graph; ``actor_iri`` maps an entity to (IRI, label, type)."""
     doc = x.document
     g = _n(iris.document(doc.id))
     out: list[Quad] = []
@@ -65,11 +65,13 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
     add(g, SCHEMA + "identifier", _lit(doc.id))
 
     actors: dict[str, NamedNode] = {}
+    types: dict[str, str] = {}
     for e in x.entities:
-        iri, label = actor_iri(e)
+        iri, label, type_ = actor_iri(e)
         node = _n(iri)
         actors[e.name] = node
-        add(node, RDF + "type", _n(KG + e.type))
+        types[e.name] = type_
+        add(node, RDF + "type", _n(KG + type_))
         add(node, RDFS + "label", _lit(label))
         for alias in dict.fromkeys([e.name, *e.aliases]):
             if alias != label:
@@ -96,7 +98,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
             add(node, KG + "roleOf", actors[r.of])
         add(node, KG + "evidence", evidence(r.evidence))
     for a in x.affiliations:
-        if a.person not in actors or a.organization not in actors:
+        if a.person not in actors or a.organization not in actors or types[a.organization] != "Organization":
             continue
         node = _n(iris.fact("affiliation", doc.id, a.person, a.organization))
         add(node, RDF + "type", _n(KG + "Affiliation"))

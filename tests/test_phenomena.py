@@ -105,3 +105,47 @@ def test_phenomena_partial_mention_merges_into_fuller_meeting(extractor):
 def test_phenomena_status_from_modality(extractor, sentence, status):
     x = extract(extractor, sentence)
     assert (frozenset({"Ada Roe", "Ben Ulm"}), status) in meetings(x)
+
+
+def test_phenomena_headline_entities_lose_glued_verbs(extractor):
+    x = extract(
+        extractor, "Norway Expands NATO Patrols as Sweden Hosts Drills\nGhana Welcomes IMF Mission Amid Debt Talks\n"
+    )
+    names = {e.name for e in x.entities}
+    assert {"Norway", "Sweden"} <= names
+    assert not any(len(n.split()) > 1 and n.split()[-1] in {"Expands", "Hosts", "Welcomes", "Patrols"} for n in names)
+
+
+def test_phenomena_headline_keeps_organisation_of_tail(extractor):
+    x = extract(extractor, "Protests Grow Outside U.S. Institute of Peace Ahead of Vote\nMarkets Slide Again\n")
+    assert "U.S. Institute of Peace" in {e.name for e in x.entities}
+
+
+def test_phenomena_country_after_name_completes_role(extractor):
+    x = extract(extractor, "President Ruto Kamau of Kenya spoke today with Chancellor Eva Brandt.")
+    assert ("Ruto Kamau", "President", "Kenya") in {(r.person, r.title, r.of) for r in x.roles}
+
+
+def test_phenomena_less_specific_role_is_dropped(extractor):
+    x = extract(
+        extractor, "Secretary of Defense Lia Grant arrived. Secretary Grant then met German Defence Minister Paul Hart."
+    )
+    roles = {(r.person, r.title, r.of) for r in x.roles}
+    assert ("Lia Grant", "Secretary of Defense", None) in roles and ("Lia Grant", "Secretary", None) not in roles
+
+
+def test_phenomena_demonym_government_is_the_country(extractor):
+    x = extract(extractor, "The talks stalled after the Iranian Government rejected the offer.")
+    countries = {e.name: e for e in x.entities if e.type == "Country"}
+    assert "Iran" in countries and "Iranian Government" not in {e.name for e in x.entities}
+
+
+def test_phenomena_generic_word_is_no_organisation(extractor):
+    x = extract(extractor, "Secretary Ann Cole said the Administration would respond.")
+    assert "Administration" not in {e.name for e in x.entities}
+
+
+def test_phenomena_byline_is_not_recased(extractor):
+    x = extract(extractor, "Pia Lind, Director-General\n\nThe Director-General met the Mayor of Oslo, Kari Berg.")
+    assert "Pia Lind" in {e.name for e in x.entities}
+    assert ("Pia Lind", "Director-General", None) in {(r.person, r.title, r.of) for r in x.roles}

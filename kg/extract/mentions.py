@@ -85,7 +85,7 @@ def classify(text: str, label_type: str) -> tuple[str, str | None]:
     if country and label_type != "Demonym":
         return "Country", country
     dem = gaz.demonyms.get(text.lower().replace("’", "'"))
-    if label_type == "Demonym" or (dem and len(text.split()) == 1 and label_type != "Person"):
+    if label_type == "Demonym" or (dem and len(text.split()) == 1):
         return "Demonym", dem
     capital = gaz.city_country(text)
     if capital:
@@ -108,13 +108,17 @@ def classify(text: str, label_type: str) -> tuple[str, str | None]:
     return label_type, None
 
 
-def find_mentions(doc) -> list[Mention]:
-    """Names in the document, from the model's entities and the country gazetteer, without overlaps."""
+def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """Names in the document, from the model's entities (or ``ents``, as (start_char, end_char,
+    label)) and the country gazetteer, without overlaps."""
     out: list[Mention] = []
     not_names = {w.lower() for w in name_words()["not_names"]}
-    for ent in doc.ents:
-        label_type = TYPES_FROM_LABEL.get(ent.label_)
-        if label_type is None:
+    if ents is None:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    for start_char, end_char, label in ents:
+        label_type = TYPES_FROM_LABEL.get(label)
+        ent = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if label_type is None or ent is None:
             continue
         start, end = _clean_span(doc, ent.start, ent.end)
         if label_type == "Person":
@@ -130,11 +134,59 @@ def find_mentions(doc) -> list[Mention]:
                 continue
             typ, country = classify(text, label_type)
             out.append(Mention(piece_start, piece_end, text, typ, country))
+    out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None]
+    out = _join_split_names(doc, out)
     out = _prefer_gazetteer(doc, out)
     out += _gazetteer_mentions(doc, out)
     for m in out:
         _tidy(doc.text, m)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+_GENERIC_SINGLE = {
+    "ministry", "department", "council", "commission", "committee", "agency", "office", "authority", "court",
+    "service", "group", "company", "union", "party", "bank", "fund", "board", "institute", "center", "centre",
+    "university", "foundation", "association", "organization", "organisation", "chamber", "army", "navy", "forces",
+    "background", "readout", "statement", "briefing",
+}  # fmt: skip
+_GOVERNMENT_WORDS = {"government", "administration", "authorities", "side", "delegation", "leadership", "regime"}
+
+
+def _retype(doc, m: Mention) -> Mention | None:
+    """Repairs that need the whole name: a lone generic word ("the Administration") is no name; a
+    title at the start makes the rest a person ("Spokesperson Ned Price"); "Russian Government"
+    is Russia acting."""
+    words = m.text.split()
+    if len(words) == 1 and words[0].lower() in _GENERIC_SINGLE | _GOVERNMENT_WORDS:
+        return None
+    if len(words) == 2 and words[1].lower() in _GOVERNMENT_WORDS and gazetteer().demonyms.get(words[0].lower()):
+        end = m.start + len(words[0])
+        return Mention(m.start, end, words[0], "Demonym", gazetteer().demonyms[words[0].lower()], metonym=True)
+    if m.type != "Person" and len(words) > 1:
+        head = titles()
+        k = 0
+        while k < len(words) - 1 and words[k].lower() in head.words and (k > 0 or (words[0].lower(),) in head.forms):
+            k += 1
+        if k and words[k][:1].isupper():
+            start = m.start + m.text.index(words[k], len(" ".join(words[:k])))
+            return Mention(start, m.end, doc.text[start : m.end], "Person")
+    return m
+
+
+def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Marta" (tagged a place) right before "Lucía Ramírez" (a person) is one person's name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.type == "Person" and prev.type == "City" and prev.country is None
+            and len(prev.text.split()) == 1 and doc.text[prev.end : m.start] == " "
+            and not doc.text[: prev.start].endswith(("the ", "The "))
+        ):  # fmt: skip
+            out[-1] = Mention(prev.start, m.end, doc.text[prev.start : m.end], "Person")
+            continue
+        out.append(m)
     return out
 
 
@@ -155,6 +207,8 @@ def _tidy(text: str, m: Mention) -> None:
     poss = _POSSESSIVE.search(text[m.start : m.end])
     if poss and m.end - m.start > len(poss.group(0)) + 1:
         m.end -= len(poss.group(0))
+    while m.end > m.start and text[m.end - 1].isspace():
+        m.end -= 1
     m.text = text[m.start : m.end]
 
 
@@ -194,6 +248,10 @@ def _split_compound(span) -> list[tuple[int, int]]:
     return [(span.start_char, span.end_char)]
 
 
+def _regions() -> set[str]:
+    return set(name_words()["place_words"])
+
+
 def _gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
     """Country names, capitals and listed cities the model missed (common in Title Case headlines)."""
     gaz = gazetteer()
@@ -205,7 +263,7 @@ def _gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
         if not tok.text[:1].isupper():
             i += 1
             continue
-        for n in (4, 3, 2, 1):
+        for n in (7, 6, 5, 4, 3, 2, 1):
             if i + n > len(doc):
                 continue
             span = doc[i : i + n]
@@ -222,6 +280,8 @@ def _gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(start, end, text, "Country", country))
             elif gaz.city_country(text):
                 out.append(Mention(start, end, text, "City", gaz.city_country(text)))
+            elif text in _regions():
+                out.append(Mention(start, end, text, "Place"))
             elif n == 1 and gaz.demonyms.get(text.lower()):
                 out.append(Mention(start, end, text, "Demonym", gaz.demonyms[text.lower()]))
             else:

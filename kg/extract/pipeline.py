@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from kg.extract.entities import EntityTable
+from kg.extract.headlines import recase, trim_entities
 from kg.extract.meetings import Found, MeetingFinder
 from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_metonyms, propagate_surnames
 from kg.extract.roles import anchor_titles, country_of, resolve_title_anaphora, title_after, title_before
@@ -31,10 +32,14 @@ class Extractor:
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         docs = list(documents) if not isinstance(documents, list) else documents
-        for document, parsed in zip(
-            docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=False
-        ):
-            yield extract_parsed(document, parsed)
+        parsed_docs = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
+        for document, parsed in zip(docs, parsed_docs, strict=True):
+            cased_text = recase(document.text)
+            ents = None
+            if cased_text is not None:  # Title Case lines: trim the entities with a sentence-cased tagging
+                with self.nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler"]):
+                    ents = trim_entities(parsed, self.nlp(cased_text))
+            yield extract_parsed(document, parsed, ents)
 
     def one(self, document: Document) -> Extraction:
         return next(self([document]))
@@ -46,8 +51,8 @@ def _evidence(sent) -> Evidence:
     return Evidence(text=text, start=start, end=start + len(text))
 
 
-def extract_parsed(document: Document, doc) -> Extraction:
-    mentions = find_mentions(doc)
+def extract_parsed(document: Document, doc, ents: list[tuple[int, int, str]] | None = None) -> Extraction:
+    mentions = find_mentions(doc, ents)
     mark_metonyms(doc, mentions)
     mentions, titles = anchor_titles(doc, mentions)
     mentions = propagate_surnames(doc, mentions)
@@ -124,7 +129,32 @@ def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityT
             if org is not None and table.type(org) == "Organization":
                 name = table.name(org)
                 affs.setdefault((person, name), Affiliation(person=person, organization=name, evidence=evidence))
-    return list(roles.values()), list(affs.values())
+            # "President Abdel Fattah Al-Sisi of Egypt": the country the title before the name is of
+            if org is not None and tail.group(0).strip().startswith("of") and table.type(org) == "Country":
+                for key, role in list(roles.items()):
+                    if role.person == person and role.of is None and role.evidence == evidence:
+                        del roles[key]
+                        roles[(person, role.title.lower(), table.name(org))] = role.model_copy(
+                            update={"of": table.name(org)}
+                        )
+    return _most_specific(list(roles.values())), list(affs.values())
+
+
+def _most_specific(roles: list[Role]) -> list[Role]:
+    """Drop a role another role of the same person says more precisely: "Secretary" beside
+    "Secretary of State", "Foreign Minister" beside "Foreign Minister" of Germany."""
+
+    def words(r: Role) -> set[str]:
+        return set(re.findall(r"\w+", r.title.lower()))
+
+    return [
+        r for r in roles
+        if not any(
+            o is not r and o.person == r.person and words(r) <= words(o) and (r.of is None or r.of == o.of)
+            and (words(r) < words(o) or (r.of is None and o.of is not None))
+            for o in roles
+        )
+    ]  # fmt: skip
 
 
 def _country_prefix(name: str) -> str | None:

@@ -1,0 +1,135 @@
+"""Title Case lines ("Australia Progresses AUKUS Review") confuse the small model's entity
+recogniser: it glues verbs and common nouns to names. A sentence-cased copy of the line, where
+common English words (by wordfreq) are lower-cased and names, acronyms, countries and titles keep
+their capitals, is tagged once more; the model's entities are then trimmed of the words that copy
+shows to be verbs or common words. Offsets never change: only letter case differs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.documents import is_headline
+from kg.lexicons import gazetteer, name_words, titles
+
+COMMON_ZIPF = 2.5  # wordfreq Zipf frequency above which a capitalised headline word is a common word
+_WORD = re.compile(r"[A-Za-z][\w.-]*")
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+_NOT_NAME_TAGS = {"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "NUM", "PRON", "NOUN", "CCONJ", "SCONJ", "PART"}
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def sentence_case(line: str) -> str:
+    """Lower-case the common words of a Title Case line, keeping every name-like word."""
+    gaz = gazetteer()
+    title_heads = {form[-1] for form in titles().forms}
+    out = list(line)
+    words = list(_WORD.finditer(line))
+    protect_next = 0
+    for k, w in enumerate(words):
+        text = w.group(0)
+        low = text.lower().rstrip(".")
+        nxt = line[w.end() : w.end() + 2]
+        keep = (
+            k == 0
+            or not text[0].isupper()
+            or text.isupper()
+            or any(c.isdigit() for c in text)
+            or any(c.isupper() for c in text[1:])
+            or nxt.startswith(("’s", "'s"))
+            or protect_next > 0
+            or low in title_heads
+            or low in _CALENDAR
+            or gaz.country(text) or gaz.city_country(text) or low in gaz.demonyms
+            or _zipf(low) < COMMON_ZIPF
+        )  # fmt: skip
+        protect_next = 3 if low in title_heads else max(0, protect_next - 1)
+        if not keep:
+            out[w.start()] = text[0].lower()
+    return "".join(out)
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the Title Case lines of a text (headlines, article titles)."""
+    from kg.extract.roles import find_titles
+
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        byline = re.match(r"[^,]+,\s*", line)  # "António Guterres, Secretary-General"
+        if byline and any(s == byline.end() for s, _ in find_titles(line)):
+            pos += len(line)
+            continue
+        if is_headline(line):
+            spans.append((pos, pos + len(line.rstrip())))
+        pos += len(line)
+    return spans
+
+
+def recase(text: str) -> str | None:
+    """The text with its Title Case lines sentence-cased, or None when it has none."""
+    spans = title_case_lines(text)
+    if not spans:
+        return None
+    out = text
+    for start, end in spans:
+        out = out[:start] + sentence_case(out[start:end]) + out[end:]
+    return out
+
+
+def trim_entities(doc, cased) -> list[tuple[int, int, str]]:
+    """The model's entities inside Title Case lines, split at the words the cased copy tags as
+    verbs and trimmed of common words at their edges; elsewhere unchanged. An organisation's name
+    keeps its "of"/"for" tail ("U.S. Institute of Peace"). Returns (start_char, end_char, label)."""
+    lines = title_case_lines(doc.text)
+    org_words = {w.lower() for w in name_words()["organization_words"]}
+    tag_at = {t.idx: t for t in cased}
+    out = []
+    for ent in doc.ents:
+        if not any(s <= ent.start_char < e for s, e in lines):
+            out.append((ent.start_char, ent.end_char, ent.label_))
+            continue
+        pieces: list[list] = [[]]
+        for tok in ent:
+            ctok = tag_at.get(tok.idx)
+            if ctok is not None and ctok.text[:1].islower() and ctok.pos_ in {"VERB", "AUX", "ADV"}:
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        for piece in pieces:
+            piece = _trim(piece, tag_at, any(t.lower_ in org_words for t in piece))
+            if piece:
+                out.append((piece[0].idx, piece[-1].idx + len(piece[-1].text), ent.label_))
+    return out
+
+
+def _common(tok, tag_at, nouns: bool) -> bool:
+    ctok = tag_at.get(tok.idx)
+    if ctok is None or not ctok.text[:1].islower():
+        return False
+    return ctok.pos_ in _NOT_NAME_TAGS and (nouns or ctok.pos_ != "NOUN")
+
+
+def _trim(piece: list, tag_at: dict, orgish: bool) -> list:
+    while piece and _common(piece[0], tag_at, nouns=not orgish):
+        piece = piece[1:]
+    while piece and (
+        _common(piece[-1], tag_at, nouns=not orgish)
+        or (
+            orgish
+            and _common(piece[-1], tag_at, nouns=True)
+            and len(piece) > 1
+            and piece[-2].lower_ not in {"of", "for", "and"}
+        )
+    ):
+        piece = piece[:-1]
+    return piece

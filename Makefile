@@ -22,11 +22,11 @@ demo: $(BIN)/kg
 	$(BIN)/kg --store $(STORE) html -o exports/graph.html
 
 lint: $(BIN)/kg
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
 
 test: $(BIN)/kg
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/python -m pytest
 
 clean:

@@ -48,9 +48,10 @@ def load(model: str = DEFAULT_MODEL):
 
         @Language.component("kg_sentence_hints")
         def sentence_hints(doc):
+            text = doc.text  # Doc.text is rebuilt on every access: read it once
             for tok in doc[1:]:
                 prev = doc[tok.i - 1]
-                if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in doc.text[prev.idx : tok.idx]):
+                if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
                     tok.is_sent_start = True
                 elif prev.text in NO_BREAK_AFTER or (
                     len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."

@@ -112,6 +112,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     """Names in the document, from the model's entities (or ``ents``, as (start_char, end_char,
     label)) and the country gazetteer, without overlaps."""
     out: list[Mention] = []
+    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
     not_names = {w.lower() for w in name_words()["not_names"]}
     if ents is None:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -129,7 +130,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             continue
         span = doc[start:end]
         for piece_start, piece_end in _split_compound(span):
-            text = doc.text[piece_start:piece_end]
+            text = text_all[piece_start:piece_end]
             if text.lower() in not_names or not any(c.isupper() for c in text):
                 continue
             typ, country = classify(text, label_type)
@@ -139,7 +140,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     out = _prefer_gazetteer(doc, out)
     out += _gazetteer_mentions(doc, out)
     for m in out:
-        _tidy(doc.text, m)
+        _tidy(text_all, m)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -177,14 +178,15 @@ def _retype(doc, m: Mention) -> Mention | None:
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Marta" (tagged a place) right before "Lucía Ramírez" (a person) is one person's name."""
     out: list[Mention] = []
+    text = doc.text
     for m in mentions:
         prev = out[-1] if out else None
         if (
             prev is not None and m.type == "Person" and prev.type == "City" and prev.country is None
-            and len(prev.text.split()) == 1 and doc.text[prev.end : m.start] == " "
-            and not doc.text[: prev.start].endswith(("the ", "The "))
+            and len(prev.text.split()) == 1 and text[prev.end : m.start] == " "
+            and text[max(0, prev.start - 4) : prev.start] not in ("the ", "The ")
         ):  # fmt: skip
-            out[-1] = Mention(prev.start, m.end, doc.text[prev.start : m.end], "Person")
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "Person")
             continue
         out.append(m)
     return out
@@ -240,7 +242,7 @@ def _split_compound(span) -> list[tuple[int, int]]:
     if len(parts) > 1 and all(gaz.country(p) for p in parts[:1]) and any(gaz.country(p) for p in parts[1:]):
         pieces, pos = [], span.start_char
         for p in parts:
-            idx = span.doc.text.index(p, pos)
+            idx = span.start_char + text.index(p, pos - span.start_char)
             if gaz.country(p):
                 pieces.append((idx, idx + len(p)))
             pos = idx + len(p)

@@ -110,6 +110,22 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline: a line near the top holding nothing but a full date
+    ("17 September 2023", "September 27, 2015"), taken as the publication date."""
+    from kg.extract.dates import resolve
+
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:6]
+    for line in lines:
+        if (len(line) <= 30 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", line.lower().replace(",", ""))) or re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", line
+        ):
+            day = resolve(line, None)
+            if day and len(day) == 10 and re.fullmatch(r"[\w ,.-]+", line):
+                return date.fromisoformat(day)
+    return None
+
+
 def documents_from_text(
     text: str, *, date: date | None = None, source: str | None = None, title: str | None = None
 ) -> list[Document]:
@@ -118,6 +134,8 @@ def documents_from_text(
         raise InputError("the text holds NUL bytes: it looks binary, not news text")
     if not text.strip():
         raise InputError("the text is empty")
+    if date is None:
+        date = dateline_date(text)
     return [
         Document(id=document_id(p.text), text=p.text, date=date, source=source, title=title, kind=p.kind)
         for p in split_parts(text)

@@ -149,3 +149,48 @@ def test_phenomena_byline_is_not_recased(extractor):
     x = extract(extractor, "Pia Lind, Director-General\n\nThe Director-General met the Mayor of Oslo, Kari Berg.")
     assert "Pia Lind" in {e.name for e in x.entities}
     assert ("Pia Lind", "Director-General", None) in {(r.person, r.title, r.of) for r in x.roles}
+
+
+def test_phenomena_meeting_at_a_ministry_building(extractor):
+    x = extract(
+        extractor, "Foreign Minister Lina Haas met Prime Minister Omar Bakr today at the Ministry of Foreign Affairs."
+    )
+    (m,) = x.meetings
+    assert m.place == "Ministry of Foreign Affairs"
+
+
+def test_phenomena_organ_is_no_meeting_place(extractor):
+    x = extract(extractor, "Prime Minister Omar Bakr and Chancellor Lina Haas last met at the UN General Assembly.")
+    (m,) = x.meetings
+    assert m.place is None
+
+
+def test_phenomena_place_after_possessive_and_adjective(extractor):
+    x = extract(extractor, "President Ida Berg hosted King Olav Storm at Norway's historic Akershus Fortress.")
+    (m,) = x.meetings
+    assert m.place == "Akershus Fortress"
+
+
+def test_phenomena_coordinated_titles_before_one_name(extractor):
+    x = extract(
+        extractor, "Secretary of State Ann Cole met with Chilean Vice President and Foreign Minister Rosa Vidal today."
+    )
+    assert (frozenset({"Ann Cole", "Rosa Vidal"}), "held") in meetings(x)
+    roles = {(r.title, r.of) for r in x.roles if r.person == "Rosa Vidal"}
+    assert roles == {("Vice President", "Chile"), ("Foreign Minister", "Chile")}
+
+
+def test_phenomena_dateline_gives_publication_date_and_lead_date():
+    from kg.documents import documents_from_text
+
+    (doc,) = documents_from_text("Geneva\n\n3 March 2024\n\nThe Director met with President Ana Lee of Chile.\n")
+    assert doc.date == date(2024, 3, 3)
+
+
+def test_phenomena_lead_meeting_without_date_happened_on_publication_day(extractor):
+    text = (
+        "The Director Tom Wu met with President Ana Lee of Chile. They discussed trade. Wu and Lee first met in Lima."
+    )
+    x = extract(extractor, text, date(2024, 3, 3))
+    (m,) = [m for m in x.meetings if m.evidence.start == 0]
+    assert m.date == "2024-03-03"

@@ -21,7 +21,7 @@ from kg.extract.dates import resolve
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import ACTOR_TYPES, Mention
 from kg.extract.roles import HONORIFICS, TitleSpan
-from kg.lexicons import meeting_words, status_cues
+from kg.lexicons import meeting_words, name_words, status_cues
 
 _SKIP_BEFORE_VERB = {
     "to", "also", "last", "first", "finally", "again", "recently", "reportedly", "later", "jointly",
@@ -133,6 +133,7 @@ class MeetingFinder:
         self.words = meeting_words()
         self.group_nouns = set(self.words["group_nouns"])
         self.bridges = set(self.words["noun_bridges"])
+        self.building_words = set(name_words()["building_organizations"])
         self.cues = status_cues()
         self.token_mention: dict[int, Mention] = {}
         for m in mentions:
@@ -161,6 +162,8 @@ class MeetingFinder:
         m = self.token_mention.get(i)
         if tok.text in HONORIFICS or (tok.text == "," and i - 1 in self.title_tokens):
             return True  # "the President of the European Council, H.E. Mr. Charles Michel"
+        if tok.lower_ == "and" and i - 1 in self.title_tokens and i + 1 in self.title_tokens:
+            return True  # "Vice President and Foreign Minister-Designate Marta Lucía Ramírez"
         return i in self.title_tokens or (m is not None and m.in_title) or tok.lower_ in {"the", "'s", "’s"}
 
     def group_right(self, i: int, end: int) -> tuple[list[Mention], int]:
@@ -404,13 +407,13 @@ class MeetingFinder:
             m = self.token_mention.get(i)
             if m is None or m in parts or m.metonym or m.in_title:
                 continue
-            typ = self.table.type(m)
-            if typ not in {"City", "Place", "Country"}:
-                continue
-            prev = self.doc[i - 1].lower_ if i > sent.start else ""
-            if prev not in {"in", "at"} and prev not in {"'s", "’s", "historic"}:
-                continue
             if i > 0 and self.token_mention.get(i - 1) is m:
+                continue
+            typ = self.table.type(m)
+            prep = self._preposition_before(i, sent.start)
+            if typ == "Organization" and prep == "at" and self._is_building(m):
+                typ = "Place"  # "met ... at the Department of State": the organisation's building
+            if typ not in {"City", "Place", "Country"} or prep not in {"in", "at"}:
                 continue
             rank = {"Place": 0, "City": 1, "Country": 2}[typ]
             candidates.append((rank * 1000 + abs(i - tok.i), m))
@@ -422,6 +425,23 @@ class MeetingFinder:
         if not candidates:
             return None
         return min(candidates, key=lambda c: c[0])[1]
+
+    def _preposition_before(self, i: int, start: int) -> str | None:
+        """The preposition governing a name: "at Spain's historic Palacio ..." -> "at"."""
+        j = i - 1
+        while j >= start and i - j <= 5:
+            tok = self.doc[j]
+            if tok.lower_ in {"in", "at"}:
+                return tok.lower_
+            inside_name = j in self.token_mention and not self.token_mention[j].in_title
+            if not (inside_name or tok.pos_ in {"DET", "ADJ"} or tok.lower_ in {"'s", "’s"}):
+                return None
+            j -= 1
+        return None
+
+    def _is_building(self, m: Mention) -> bool:
+        words = m.text.split()
+        return bool(words) and words[0] in self.building_words
 
     def _date(self, tok, sent, status: str) -> str | None:
         best = None

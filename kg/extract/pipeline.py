@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from kg.extract.entities import EntityTable
-from kg.extract.headlines import recase, trim_entities
+from kg.extract.headlines import recase, title_case_lines, trim_entities
 from kg.extract.meetings import Found, MeetingFinder
 from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_metonyms, propagate_surnames
 from kg.extract.roles import anchor_titles, country_of, resolve_title_anaphora, title_after, title_before
@@ -71,6 +71,7 @@ def extract_parsed(document: Document, doc, ents: list[tuple[int, int, str]] | N
     sentences = list(doc.sents)
     heads = {id(f): _delegation_heads(f, sentences, mentions, roles, table) for f in found if f.via_group}
     meetings = _merge([(_meeting(f, table, heads.get(id(f))), f.series) for f in found])
+    _date_lead_meetings(meetings, sentences, document.date)
     return Extraction(
         document=document,
         entities=table.entities(),
@@ -173,6 +174,29 @@ def _royal_role(doc, m: Mention, person: str) -> Role | None:
     if first in ROYAL_TITLES and len(m.text.split()) > 1:
         return Role(person=person, title=first, of=None, evidence=_evidence(_sentence_of(doc, m.start)))
     return None
+
+
+def _date_lead_meetings(meetings: list[Meeting], sentences: list, published) -> None:
+    """A held meeting reported in the lead (the first real sentence: not a Title Case line, not a
+    short dateline; or a title line before it) without a date of its own happened on the
+    publication day."""
+    if published is None or not sentences:
+        return
+    text = sentences[0].doc.text
+    title_lines = title_case_lines(text)
+    lead = next(
+        (s for s in sentences if len(s.text.split()) >= 6 and not any(a <= s.start_char < b for a, b in title_lines)),
+        None,
+    )
+    if lead is None:
+        return
+    for m in meetings:
+        if (
+            m.status == "held"
+            and m.date is None
+            and any(e.start < lead.end_char for e in [m.evidence, *m.more_evidence])
+        ):
+            m.date = published.isoformat()
 
 
 def _delegation_heads(f: Found, sentences: list, mentions: list[Mention], roles: list[Role], table: EntityTable):

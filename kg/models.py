@@ -47,12 +47,14 @@ class Role(BaseModel):
     title: str
     of: str | None = None
     evidence: Evidence
+    confidence: float = Field(default=0.9, ge=0, le=1)
 
 
 class Affiliation(BaseModel):
     person: str
     organization: str
     evidence: Evidence
+    confidence: float = Field(default=0.8, ge=0, le=1)
 
 
 class Meeting(BaseModel):
@@ -63,6 +65,7 @@ class Meeting(BaseModel):
     status: MeetingStatus
     evidence: Evidence
     more_evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(default=0.8, ge=0, le=1, description="what the rule that found it earned")
 
 
 class Extraction(BaseModel):
@@ -80,8 +83,13 @@ class Extraction(BaseModel):
             "id": self.document.id,
             "kind": self.document.kind,
             "entities": [e.model_dump() for e in self.entities],
-            "roles": [{"person": r.person, "title": r.title, "of": r.of} for r in self.roles],
-            "affiliations": [{"person": a.person, "organization": a.organization} for a in self.affiliations],
+            "roles": [
+                {"person": r.person, "title": r.title, "of": r.of, "confidence": r.confidence} for r in self.roles
+            ],
+            "affiliations": [
+                {"person": a.person, "organization": a.organization, "confidence": a.confidence}
+                for a in self.affiliations
+            ],
             "meetings": [
                 {
                     "participants": m.participants,
@@ -89,6 +97,7 @@ class Extraction(BaseModel):
                     "place": m.place,
                     "date": m.date,
                     "status": m.status,
+                    "confidence": m.confidence,
                     "evidence": m.evidence.text,
                     "start": m.evidence.start,
                     "end": m.evidence.end,

@@ -31,6 +31,7 @@ class MeetingRow(BaseModel):
     source: str | None
     evidence: str
     document: str
+    confidence: float
 
     def as_json(self) -> dict:
         d = self.model_dump(exclude={"with_"})
@@ -79,8 +80,11 @@ def _contains_words(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def who_met_whom(store: Store, actor: Actor, *, status: str | None = None) -> list[MeetingRow]:
-    """Meetings of one actor, one row per meeting, evidence = its first sentence."""
+def who_met_whom(
+    store: Store, actor: Actor, *, status: str | None = None, min_confidence: float = 0.0
+) -> list[MeetingRow]:
+    """Meetings of one actor, one row per meeting, evidence = its first sentence; meetings whose
+    rule earned less than ``min_confidence`` are left out."""
     rows = store.select(
         load_query("who_met_whom"),
         person=IRI(actor.iri),
@@ -103,8 +107,10 @@ def who_met_whom(store: Store, actor: Actor, *, status: str | None = None) -> li
             source=r["source"],
             evidence=r["evidence"],
             document=r["doc"].rsplit("/", 1)[-1],
+            confidence=float(r["confidence"]),
         )
         for key, r in grouped.items()
+        if float(r["confidence"]) >= min_confidence
     ]
 
 

@@ -28,6 +28,10 @@ def _lit(value: str | int, datatype: str | None = None) -> Literal:
     return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
 
 
+def _conf(value: float) -> Literal:
+    return Literal(f"{value:.3f}", datatype=NamedNode(XSD + "decimal"))
+
+
 def date_literal(value: str) -> Literal:
     """A date as precise as the text: xsd:date, xsd:gYearMonth or xsd:gYear."""
     if len(value) == 10:
@@ -94,6 +98,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
         add(node, RDF + "type", _n(KG + "Role"))
         add(node, ORG + "member", actors[r.person])
         add(node, KG + "title", _lit(r.title))
+        add(node, KG + "confidence", _conf(r.confidence))
         if r.of and r.of in actors:
             add(node, KG + "roleOf", actors[r.of])
         add(node, KG + "evidence", evidence(r.evidence))
@@ -104,6 +109,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
         add(node, RDF + "type", _n(KG + "Affiliation"))
         add(node, ORG + "member", actors[a.person])
         add(node, ORG + "organization", actors[a.organization])
+        add(node, KG + "confidence", _conf(a.confidence))
         add(node, KG + "evidence", evidence(a.evidence))
     for m in x.meetings:
         parts = [actors[p] for p in m.participants if p in actors]
@@ -114,6 +120,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
         for p in parts:
             add(node, KG + "participant", p)
         add(node, KG + "kind", _lit(m.kind))
+        add(node, KG + "confidence", _conf(m.confidence))
         add(node, KG + "status", _n(KG + m.status))
         if m.place and m.place in actors:
             add(node, KG + "place", actors[m.place])

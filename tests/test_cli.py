@@ -242,3 +242,12 @@ def test_cli_extract_json_contract(tmp_path):
     (m,) = d["meetings"]
     assert set(m["participants"]) == {"He Lifeng", "Janet Yellen"} and m["status"] == "held"
     assert m["place"] == "Beijing" and m["date"] == "2024-04-05"
+
+
+def test_cli_min_confidence_filters_meetings(demo_store):
+    every = json.loads(kg(demo_store, "who-met-whom", "Bessent", "--json").stdout)["meetings"]
+    sure = json.loads(kg(demo_store, "who-met-whom", "Bessent", "--min-confidence", "0.7", "--json").stdout)["meetings"]
+    assert all(0 <= m["confidence"] <= 1 for m in every)
+    assert [m for m in every if m["confidence"] >= 0.7] == sure
+    assert len(sure) < len(every)  # the delegations' meeting is inferred, and says so
+    assert kg(demo_store, "who-met-whom", "Bessent", "--min-confidence", "2").exit_code == 2

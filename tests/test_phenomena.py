@@ -194,3 +194,10 @@ def test_phenomena_lead_meeting_without_date_happened_on_publication_day(extract
     x = extract(extractor, text, date(2024, 3, 3))
     (m,) = [m for m in x.meetings if m.evidence.start == 0]
     assert m.date == "2024-03-03"
+
+
+def test_phenomena_confidence_follows_the_rule(extractor):
+    text = "Delegations from Chile and Peru resumed talks in Lima. Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Luis Paz lead them.\nPresident Ada Roe met Chancellor Ben Ulm in Bern."
+    x = extract(extractor, text)
+    by_people = {frozenset(m.participants): m.confidence for m in x.meetings}
+    assert by_people[frozenset({"Ada Roe", "Ben Ulm"})] > by_people[frozenset({"Ana Ruiz", "Luis Paz"})]

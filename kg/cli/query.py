@@ -30,11 +30,14 @@ def who_met_whom_cmd(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
     status: Annotated[str | None, typer.Option(help="held, scheduled, potential or cancelled.")] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose rule earned less.")
+    ] = 0.0,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
     """Everyone NAME met, is scheduled to meet or might meet, with evidence.
 
-    Example: kg who-met-whom Bessent --status held --json
+    Example: kg who-met-whom Bessent --status held --min-confidence 0.8 --json
     """
     from kg.queries import find_actor, who_met_whom
 
@@ -42,7 +45,7 @@ def who_met_whom_cmd(
         raise typer.BadParameter(f"choose one of {', '.join(MEETING_STATUSES)}", param_hint="--status")
     store = _reader(ctx)
     actor = find_actor(store, name)
-    rows = who_met_whom(store, actor, status=status)
+    rows = who_met_whom(store, actor, status=status, min_confidence=min_confidence)
     if json_:
         print_json({"person": actor.model_dump(), "meetings": [r.as_json() for r in rows]})
         return

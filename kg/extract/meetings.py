@@ -122,6 +122,7 @@ class Found:
     date: str | None = None
     series: bool = False  # "four rounds of talks": several meetings, never merged with one of them
     via_group: bool = False  # "delegations from X and Y": countries standing for their delegations' heads
+    by_verb: bool = True  # found through a verb ("met") rather than a noun ("talks")
 
 
 class MeetingFinder:
@@ -302,7 +303,8 @@ class MeetingFinder:
         if status is None:
             return None
         place = self._place(tok, sent, unique, kind)
-        return Found(unique, kind, status, sent, tok, place, self._date(tok, sent, status), series, via_group)
+        date = self._date(tok, sent, status)
+        return Found(unique, kind, status, sent, tok, place, date, series, via_group, by_verb=is_verb)
 
     def _right_of_verb(self, tok, sent, kind: str) -> list[Mention]:
         i = tok.i + 1

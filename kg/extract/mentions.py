@@ -37,6 +37,7 @@ class Mention:
     country: str | None = None  # canonical country, for countries, capitals and demonyms
     in_title: bool = False  # part of a role prefix ("Chinese" in "Chinese Vice Premier"): not an actor
     metonym: bool = False  # a capital or demonym standing for its country as an actor
+    anaphor: bool = False  # a bare title standing for the one person who holds it ("the Secretary")
 
     @property
     def actor_type(self) -> str:

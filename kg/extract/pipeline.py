@@ -15,7 +15,7 @@ from kg.extract.headlines import recase, title_case_lines, trim_entities
 from kg.extract.meetings import Found, MeetingFinder
 from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_metonyms, propagate_surnames
 from kg.extract.roles import anchor_titles, country_of, resolve_title_anaphora, title_after, title_before
-from kg.lexicons import gazetteer
+from kg.lexicons import confidences, gazetteer
 from kg.models import Affiliation, Document, Evidence, Extraction, Meeting, Role
 from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load
 
@@ -98,29 +98,42 @@ def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityT
         royal = _royal_role(doc, m, person)
         if royal is not None:
             roles.setdefault((person, royal.title.lower(), None), royal)
-        after = title_after(titles, text, m, mentions)
-        for span in [*title_before(titles, text, m), *([after] if after else [])]:
+        appositive = title_after(titles, text, m, mentions)
+        rc, ac = confidences()["role"], confidences()["affiliation"]
+        for span in [*title_before(titles, text, m), *([appositive] if appositive else [])]:
+            role_conf = rc["appositive_title"] if span is appositive else rc["title_before_name"]
             of = span.of
             of_name = country_of(of) if of is not None and (of.type in {"Country", "Demonym"} or of.metonym) else None
             if of is not None and of.type == "Organization":
                 of_name = table.name(of)
-                affs.setdefault((person, of_name), Affiliation(person=person, organization=of_name, evidence=evidence))
+                affs.setdefault(
+                    (person, of_name),
+                    Affiliation(
+                        person=person, organization=of_name, evidence=evidence, confidence=ac["title_of_organisation"]
+                    ),
+                )
             title = re.sub(r"\s+", " ", span.text)
             if of is not None and span.of_start is None and title.lower().endswith(of.text.lower()):
                 title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(of.text) + "$", "", title, flags=re.IGNORECASE)
             roles.setdefault(
-                (person, title.lower(), of_name), Role(person=person, title=title, of=of_name, evidence=evidence)
+                (person, title.lower(), of_name),
+                Role(person=person, title=title, of=of_name, evidence=evidence, confidence=role_conf),
             )
             # an organisation named in or right before the title ("U.S. Treasury Secretary")
             for o in mentions:
                 if table.type(o) == "Organization" and o is not of and o.start < span.end and span.start < o.end:
                     name = table.name(o)
-                    affs.setdefault((person, name), Affiliation(person=person, organization=name, evidence=evidence))
+                    affs.setdefault(
+                        (person, name),
+                        Affiliation(
+                            person=person, organization=name, evidence=evidence, confidence=ac["title_of_organisation"]
+                        ),
+                    )
                     inner = _country_prefix(o.text)
                     if inner and roles.get((person, title.lower(), None)):
                         del roles[(person, title.lower(), None)]
                         roles[(person, title.lower(), inner)] = Role(
-                            person=person, title=title, of=inner, evidence=evidence
+                            person=person, title=title, of=inner, evidence=evidence, confidence=role_conf
                         )
         # "William Reinsch of the Center for ...", "X, an analyst at Y"
         after = text[m.end : m.end + 80]
@@ -129,7 +142,10 @@ def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityT
             org = next((o for o in mentions if o.start == m.end + tail.end()), None)
             if org is not None and table.type(org) == "Organization":
                 name = table.name(org)
-                affs.setdefault((person, name), Affiliation(person=person, organization=name, evidence=evidence))
+                affs.setdefault(
+                    (person, name),
+                    Affiliation(person=person, organization=name, evidence=evidence, confidence=ac["of_phrase"]),
+                )
             # "President Abdel Fattah Al-Sisi of Egypt": the country the title before the name is of
             if org is not None and tail.group(0).strip().startswith("of") and table.type(org) == "Country":
                 for key, role in list(roles.items()):
@@ -172,7 +188,10 @@ def _royal_role(doc, m: Mention, person: str) -> Role | None:
     """ "King Charles": the title stays part of the name and is a role too."""
     first = m.text.split()[0]
     if first in ROYAL_TITLES and len(m.text.split()) > 1:
-        return Role(person=person, title=first, of=None, evidence=_evidence(_sentence_of(doc, m.start)))
+        evidence = _evidence(_sentence_of(doc, m.start))
+        return Role(
+            person=person, title=first, of=None, evidence=evidence, confidence=confidences()["role"]["royal_title"]
+        )
     return None
 
 
@@ -235,7 +254,20 @@ def _meeting(f: Found, table: EntityTable, heads: list[str] | None = None) -> Me
         date=f.date,
         status=f.status,
         evidence=_evidence(f.sentence),
+        confidence=_meeting_confidence(f, heads is not None),
     )
+
+
+def _meeting_confidence(f: Found, by_heads: bool) -> float:
+    """What the rule earned (lexicons/confidence.json): verbs over nouns, less for delegations
+    standing for their heads, for titles standing for people and for Title Case lines."""
+    c = confidences()["meeting"]
+    value = c["delegation_heads"] if by_heads else c["verb"] if f.by_verb else c["noun"]
+    if any(m.anaphor for m in f.participants):
+        value += c["title_anaphora"]
+    if any(a <= f.sentence.start_char < b for a, b in title_case_lines(f.sentence.doc.text)):
+        value += c["title_case_line"]
+    return round(min(max(value, 0.0), 1.0), 3)
 
 
 def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
@@ -265,6 +297,8 @@ def _merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
             twin.participants = m.participants
         if m.evidence != twin.evidence and m.evidence not in twin.more_evidence:
             twin.more_evidence.append(m.evidence)
+            c = confidences()["meeting"]
+            twin.confidence = round(min(max(twin.confidence, m.confidence) + c["per_extra_evidence"], c["cap"]), 3)
         twin.place = twin.place or m.place
         twin.date = twin.date or m.date
     return out

@@ -262,5 +262,5 @@ def resolve_title_anaphora(
         if len(people) == 1:
             span.anaphor = True
             name = next(iter(people))
-            out.append(Mention(span.start, span.end, name, "Person"))
+            out.append(Mention(span.start, span.end, name, "Person", anaphor=True))
     return out

@@ -96,3 +96,8 @@ def status_cues() -> dict:
 @cache
 def name_words() -> dict:
     return json.loads((HERE / "names.json").read_text(encoding="utf-8"))
+
+
+@cache
+def confidences() -> dict:
+    return json.loads((HERE / "confidence.json").read_text(encoding="utf-8"))

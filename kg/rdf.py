@@ -29,7 +29,9 @@ def _lit(value: str | int, datatype: str | None = None) -> Literal:
 
 
 def _conf(value: float) -> Literal:
-    return Literal(f"{value:.3f}", datatype=NamedNode(XSD + "decimal"))
+    """A decimal in the canonical form the store keeps ("0.9", "1"), so re-extraction compares equal."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+    return Literal(text, datatype=NamedNode(XSD + "decimal"))
 
 
 def date_literal(value: str) -> Literal:

@@ -9,6 +9,7 @@ RDF terms stay inside this module: callers pass and get plain Python values.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,14 @@ from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.ontology import PREFIXES, XSD
 
 DEFAULT_PATH = "kg-store"
+STAGING_SUFFIX = "#staging"
+_OWN_IRI = re.compile(r"https://w3id\.org/kg-news/id/[a-z]+/[0-9a-f]{16}")
+
+
+def _check_own_iri(iri: str) -> None:
+    """Only our own document IRIs (hex ids) ever appear in an update string; nothing else can."""
+    if not _OWN_IRI.fullmatch(iri):
+        raise StoreError(f"refusing to write graph {iri!r}: not a kg document graph")
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,10 @@ class Store(Protocol):
 
     def has_graph(self, iri: str) -> bool: ...
     def add_graph(self, iri: str, quads: list) -> None: ...
+    def replace_graph(self, iri: str, quads: list) -> None: ...
+    def graph_quads(self, iri: str) -> list: ...
+    def drop_staging(self) -> int: ...
+    def graphs_mentioning(self, iri: str) -> list[str]: ...
     def drop_graph(self, iri: str) -> bool: ...
     def select(self, query: str, **bindings: Any) -> list[Row]: ...
     def graph_iris(self) -> list[str]: ...
@@ -106,6 +119,42 @@ class OxigraphStore:
             self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"writing {iri} failed, nothing of it was stored: {exc}") from None
+
+    def replace_graph(self, iri: str, quads: list) -> None:
+        """Swap a graph's content for ``quads`` so that readers see the old or the new graph, never
+        a mix: the new quads are staged in a graph of their own (one transaction), then one SPARQL
+        update moves them over the old graph (one transaction)."""
+        from pyoxigraph import NamedNode, Quad
+
+        _check_own_iri(iri)
+        staging = NamedNode(iri + STAGING_SUFFIX)
+        self._store.remove_graph(staging)
+        try:
+            self._store.extend([Quad(q.subject, q.predicate, q.object, staging) for q in quads])
+            self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{iri}>")
+        except OSError as exc:
+            raise StoreError(f"replacing {iri} failed, the old graph is kept: {exc}") from None
+
+    def drop_staging(self) -> int:
+        """Remove graphs left staged by an interrupted ``replace_graph``."""
+        staged = [g for g in self._store.named_graphs() if g.value.endswith(STAGING_SUFFIX)]
+        for g in staged:
+            self._store.remove_graph(g)
+        return len(staged)
+
+    def graphs_mentioning(self, iri: str) -> list[str]:
+        """The named graphs in which a node appears as subject or object (index lookups)."""
+        from pyoxigraph import NamedNode
+
+        node = NamedNode(iri)
+        found = {q.graph_name.value for q in self._store.quads_for_pattern(node, None, None, None)}
+        found |= {q.graph_name.value for q in self._store.quads_for_pattern(None, None, node, None)}
+        return sorted(g for g in found if not g.endswith(STAGING_SUFFIX))
+
+    def graph_quads(self, iri: str) -> list:
+        from pyoxigraph import NamedNode
+
+        return list(self._store.quads_for_pattern(None, None, None, NamedNode(iri)))
 
     def drop_graph(self, iri: str) -> bool:
         from pyoxigraph import NamedNode

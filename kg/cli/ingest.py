@@ -30,12 +30,14 @@ def ingest_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from kg.aliases import AliasBook, alias_path
     from kg.documents import expand_paths, parse_date
     from kg.extract.pipeline import Extractor
     from kg.ingest import ingest
-    from kg.store import open_store
+    from kg.store import open_store, store_path
 
     day = parse_date(date)
+    book = AliasBook.load(alias_path(store_path(ctx.obj["store"])))
     store = open_store(ctx.obj["store"])
     try:
         total = len(expand_paths(paths))
@@ -55,7 +57,7 @@ def ingest_cmd(
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
                     progress.advance(task)
 
-            summary = ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance)
+            summary = ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book)
     finally:
         store.close()
     for e in summary.errors:

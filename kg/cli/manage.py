@@ -14,6 +14,96 @@ from kg.errors import KgError
 def register(app: typer.Typer) -> None:
     app.command("forget")(forget_cmd)
     app.command("html")(html_cmd)
+    app.command("merge")(merge_cmd)
+    app.command("aliases")(aliases_cmd)
+    app.command("reextract")(reextract_cmd)
+
+
+def _book(ctx: typer.Context):
+    from kg.aliases import AliasBook, alias_path
+    from kg.store import store_path
+
+    return AliasBook.load(alias_path(store_path(ctx.obj["store"])))
+
+
+@handle_errors
+def merge_cmd(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The entity to keep (name or alias).")],
+    other: Annotated[str, typer.Argument(help="The entity that is the same as KEEP.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Declare OTHER the same entity as KEEP: stored graphs are rewritten and the alias file
+    remembers it for later ingests and re-extractions.
+
+    Example: kg merge "Donald Trump" "President Trump"
+    """
+    from kg.aliases import merge_actors
+    from kg.queries import find_actor
+    from kg.store import open_store
+
+    book = _book(ctx)
+    store = open_store(ctx.obj["store"])
+    try:
+        a, b = find_actor(store, keep), find_actor(store, other)
+        if a.iri == b.iri:
+            raise KgError(f"{keep!r} and {other!r} are already one entity ({a.name})")
+        graphs = merge_actors(store, a, b)
+    finally:
+        store.close()
+    book.merge[b.name] = a.name
+    book.save()
+    if json_:
+        print_json({"kept": a.model_dump(), "merged": b.model_dump(), "documents": graphs})
+    err.print(f"merged {b.name} into {a.name} in {graphs} document(s); noted in {book.path}")
+
+
+@handle_errors
+def aliases_cmd(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Show the alias file: names merged into an entity, names kept apart.
+
+    Example: kg aliases --json
+    """
+    from kg.cli.output import table
+
+    book = _book(ctx)
+    if json_:
+        print_json({"file": str(book.path), "merge": book.merge, "keep_apart": book.keep_apart})
+        return
+    table(["name", "is"], [[k, v] for k, v in sorted(book.merge.items())], title=str(book.path))
+    if book.keep_apart:
+        err.print("kept apart: " + ", ".join(book.keep_apart))
+
+
+@handle_errors
+def reextract_cmd(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+) -> None:
+    """Run the current extractor over every stored document and update its graph in place.
+
+    Example: kg reextract
+    """
+    from rich.progress import Progress
+
+    from kg.extract.pipeline import Extractor
+    from kg.ingest import reextract
+    from kg.store import open_store
+
+    book = _book(ctx)
+    store = open_store(ctx.obj["store"])
+    try:
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("re-extracting", total=len(store.graph_iris()))
+            summary = reextract(store, extractor=Extractor(), aliases=book, on_item=lambda _: progress.advance(task))
+    finally:
+        store.close()
+    if json_:
+        print_json(summary)
+    err.print(f"re-extracted {summary['documents']} document(s): {summary['changed']} changed")
 
 
 @handle_errors

@@ -1,0 +1,88 @@
+"""A user-editable alias file beside the store: names that must join one entity, and names that
+must never be joined by surname alone.
+
+``<store>.aliases.json``::
+
+    {"merge": {"Trump": "Donald Trump", "POTUS": "Donald Trump"},
+     "keep_apart": ["Smith"]}
+
+Ingest and ``kg reextract`` read it; ``kg merge A B`` writes it and rewrites the stored graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+
+
+def alias_path(store_path: str) -> Path:
+    return Path(os.environ.get("KG_ALIASES") or f"{store_path.rstrip('/')}.aliases.json")
+
+
+@dataclass
+class AliasBook:
+    path: Path
+    merge: dict[str, str] = field(default_factory=dict)  # name -> canonical name
+    keep_apart: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> AliasBook:
+        if not path.exists():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            merge = {str(k): str(v) for k, v in data.get("merge", {}).items()}
+            apart = [str(n) for n in data.get("keep_apart", [])]
+        except (json.JSONDecodeError, AttributeError, TypeError) as exc:
+            raise InputError(f"{path}: not a valid alias file ({exc}); fix or remove it") from None
+        return cls(path, merge, apart)
+
+    def save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps({"merge": self.merge, "keep_apart": self.keep_apart}, indent=2, ensure_ascii=False) + "\n"
+        )
+        tmp.replace(self.path)
+
+    def canonical(self, name: str) -> str | None:
+        key = name.casefold()
+        return next((v for k, v in self.merge.items() if k.casefold() == key), None)
+
+    def apart(self, name: str) -> bool:
+        return name.casefold() in {n.casefold() for n in self.keep_apart}
+
+
+def merge_actors(store, keep, drop) -> int:
+    """Rewrite every document graph that names ``drop`` so that it names ``keep`` instead (its label
+    becomes an alias); one graph swap per document. Returns the number of graphs rewritten."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.ontology import KG, RDF, RDFS, SKOS
+
+    keep_node, drop_node = NamedNode(keep.iri), NamedNode(drop.iri)
+    label, alt, type_ = NamedNode(RDFS + "label"), NamedNode(SKOS + "altLabel"), NamedNode(RDF + "type")
+    graphs = store.graphs_mentioning(drop.iri)
+    for g in graphs:
+        out: dict[str, Quad] = {}
+        for q in store.graph_quads(g):
+            s = keep_node if q.subject == drop_node else q.subject
+            o = keep_node if q.object == drop_node else q.object
+            p = q.predicate
+            if s == keep_node and q.subject == drop_node and p == label:
+                p = alt
+            if s == keep_node and q.subject == drop_node and p == type_:
+                o = NamedNode(KG + keep.type)
+            new = Quad(s, p, o, q.graph_name)
+            out[str(new)] = new
+        for extra in (
+            Quad(keep_node, label, Literal(keep.name), NamedNode(g)),
+            Quad(keep_node, type_, NamedNode(KG + keep.type), NamedNode(g)),
+        ):
+            out[str(extra)] = extra
+        out.pop(str(Quad(keep_node, alt, Literal(keep.name), NamedNode(g))), None)
+        store.replace_graph(g, list(out.values()))
+    return len(graphs)

@@ -1,0 +1,84 @@
+"""Re-extraction, merges and the alias file, on real stores in temporary folders."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph
+
+from tests.test_cli import _quads, copy_store, demo_store, kg  # noqa: F401  (fixtures)
+
+
+def test_identity_reextract_is_a_noop_on_a_fresh_store(copy_store):  # noqa: F811
+    before = _quads(copy_store)
+    result = kg(copy_store, "reextract", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"documents": 17, "changed": 0, "unchanged": 17}
+    assert _quads(copy_store) == before
+
+
+def test_identity_reextract_rebuilds_damaged_graphs_from_their_text(copy_store):  # noqa: F811
+    before = _quads(copy_store)
+    store = pyoxigraph.Store(str(copy_store))
+    meeting = pyoxigraph.NamedNode("https://w3id.org/kg-news/ontology#Meeting")
+    doomed = [q for q in store.quads_for_pattern(None, None, meeting, None)]
+    store.remove(doomed[0])
+    store.add(
+        pyoxigraph.Quad(
+            doomed[0].subject,
+            pyoxigraph.NamedNode("http://example.org/stale"),
+            pyoxigraph.Literal("x"),
+            doomed[0].graph_name,
+        )
+    )
+    staged = pyoxigraph.NamedNode(doomed[0].graph_name.value + "#staging")
+    store.add(
+        pyoxigraph.Quad(
+            doomed[0].subject, pyoxigraph.NamedNode("http://example.org/half"), pyoxigraph.Literal("y"), staged
+        )
+    )
+    del store
+    result = kg(copy_store, "reextract", "--json")
+    assert json.loads(result.stdout)["changed"] == 1
+    assert _quads(copy_store) == before
+
+
+def test_identity_merge_rewrites_graphs_and_remembers(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("Chancellor Olaf Berg met President Mia Holm in Oslo on Monday.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("Chancellor O. Berg will meet Prime Minister Kai Lund in Rome next week.\n")
+    store = tmp_path / "s"
+    assert kg(store, "ingest", str(a), str(b)).exit_code == 0
+    result = kg(store, "merge", "Olaf Berg", "O. Berg", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 1
+    data = json.loads(kg(store, "who-met-whom", "Olaf Berg", "--json").stdout)
+    assert {n for m in data["meetings"] for n in m["with"]} == {"Mia Holm", "Kai Lund"}
+    assert json.loads(kg(store, "aliases", "--json").stdout)["merge"] == {"O. Berg": "Olaf Berg"}
+    c = tmp_path / "c.txt"
+    c.write_text("Chancellor O. Berg met King Carl Ek in Stockholm on Friday.\n")
+    assert kg(store, "ingest", str(c)).exit_code == 0
+    data = json.loads(kg(store, "who-met-whom", "Olaf Berg", "--json").stdout)
+    assert "Carl Ek" in {n for m in data["meetings"] for n in m["with"]}
+    assert kg(store, "merge", "Olaf Berg", "O. Berg").exit_code == 1
+
+
+def test_identity_keep_apart_stops_surname_joining(tmp_path):
+    store = tmp_path / "s"
+    (tmp_path / "s.aliases.json").write_text(json.dumps({"keep_apart": ["Lund"]}))
+    a = tmp_path / "a.txt"
+    a.write_text("Prime Minister Kai Lund met President Mia Holm in Oslo on Monday.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("Lund Meets Holm in Bergen\nMarkets Rally on Trade Hopes\n")
+    assert kg(store, "ingest", str(a), str(b)).exit_code == 0
+    people = {e["name"] for e in json.loads(kg(store, "entities", "--type", "Person", "--json").stdout)}
+    assert {"Lund", "Kai Lund"} <= people  # kept apart: two entities, not joined by surname
+
+
+def test_identity_bad_alias_file_is_a_clear_error(tmp_path):
+    (tmp_path / "s.aliases.json").write_text("{not json")
+    doc = tmp_path / "a.txt"
+    doc.write_text("Prime Minister Kai Lund met President Mia Holm in Oslo.\n")
+    result = kg(tmp_path / "s", "ingest", str(doc))
+    assert result.exit_code == 1 and "alias file" in result.stderr

@@ -225,7 +225,20 @@ def test_cli_html_is_offline_and_escapes_text(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "command", ["ingest", "extract", "who-met-whom", "entities", "sparql", "stats", "forget", "html"]
+    "command",
+    [
+        "ingest",
+        "extract",
+        "who-met-whom",
+        "entities",
+        "sparql",
+        "stats",
+        "forget",
+        "html",
+        "merge",
+        "aliases",
+        "reextract",
+    ],
 )
 def test_cli_help_shows_an_example(command):
     result = runner.invoke(app, [command, "--help"], env={"NO_COLOR": "1", "COLUMNS": "200"})

@@ -60,7 +60,7 @@ def load(model: str = DEFAULT_MODEL):
             return doc
 
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=["senter"])
     except OSError:
         fallback = _FALLBACKS.get(model)
         if not fallback:

@@ -22,6 +22,7 @@ def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt, .md, .jsonl) or - for stdin.")],
     date: Annotated[str | None, typer.Option(help="Publication date of plain files, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Source URL or label of plain files.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """Extract facts from news text and store one named graph per document.
@@ -51,7 +52,7 @@ def ingest_cmd(
             disable=total < 2,
         ) as progress:
             task = progress.add_task("ingesting", total=total)
-            extractor = Extractor()
+            extractor = Extractor(model=model)
 
             def advance(label: str, state: str) -> None:
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
@@ -79,6 +80,7 @@ def _esc(text: str) -> str:
 def extract_cmd(
     file: Annotated[str, typer.Argument(help="A text file (or - for stdin).")],
     date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
     json_: Annotated[bool, typer.Option("--json", help="Print JSON (the default, kept for scripts).")] = True,
 ) -> None:
     """Print what extraction finds in one file, as JSON; no store is touched.
@@ -99,4 +101,4 @@ def extract_cmd(
             raise InputError(f"{file}: no such file")
         text = decode(path.read_bytes(), file)
     docs = documents_from_text(text, date=day, source=file)
-    print_json({"documents": [x.contract() for x in Extractor()(docs)]})
+    print_json({"documents": [x.contract() for x in Extractor(model=model)(docs)]})

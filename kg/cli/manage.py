@@ -81,6 +81,7 @@ def aliases_cmd(
 @handle_errors
 def reextract_cmd(
     ctx: typer.Context,
+    model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """Run the current extractor over every stored document and update its graph in place.
@@ -98,7 +99,9 @@ def reextract_cmd(
     try:
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("re-extracting", total=len(store.graph_iris()))
-            summary = reextract(store, extractor=Extractor(), aliases=book, on_item=lambda _: progress.advance(task))
+            summary = reextract(
+                store, extractor=Extractor(model=model), aliases=book, on_item=lambda _: progress.advance(task)
+            )
     finally:
         store.close()
     if json_:

@@ -1,0 +1,98 @@
+"""Store -> networkx: actors as nodes, meetings as edges (count, statuses, dates, documents,
+evidence), roles and affiliations as typed edges when asked for.
+
+Filters shared by every analytics command live in ``ViewFilter``. The projection pulls only
+meeting rows through one SPARQL query; everything graph-shaped then happens in networkx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.ontology import load_query
+from kg.store import Store
+
+ACTOR_TYPES = ("Person", "Organization", "Country", "City", "Place")
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """Which meetings and actors a view keeps."""
+
+    statuses: tuple[str, ...] = ("held",)
+    since: str | None = None  # ISO date prefix, inclusive
+    until: str | None = None
+    types: tuple[str, ...] = ("Person", "Organization", "Country")
+    min_confidence: float = 0.0
+    memberships: bool = False  # add role/affiliation edges
+
+    def keeps_meeting(self, row: dict) -> bool:
+        if self.statuses and row["status"] not in self.statuses:
+            return False
+        if float(row["confidence"]) < self.min_confidence:
+            return False
+        date = row.get("date")
+        if self.since and (not date or date < self.since):
+            return False
+        if self.until and (not date or date[: len(self.until)] > self.until):
+            return False
+        return True
+
+
+def meeting_table(store: Store) -> dict[str, dict]:
+    """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}."""
+    meetings: dict[str, dict] = {}
+    for r in store.select(load_query("meeting_edges")):
+        m = meetings.setdefault(r["meeting"], {**r, "actors": {}})
+        m["actors"][r["actor"]] = (r["label"], r["type"])
+        if r["start"] < m["start"]:
+            m.update(evidence=r["evidence"], start=r["start"])
+    return meetings
+
+
+def meeting_graph(store: Store, flt: ViewFilter = ViewFilter()):
+    """An undirected ``nx.Graph``: node attributes ``label``, ``type``; edge attributes
+    ``meetings`` (count, the weight), ``statuses``, ``dates``, ``documents`` and ``items`` (one
+    dict per meeting: date, status, kind, place, evidence, source)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for mid, m in meeting_table(store).items():
+        if not flt.keeps_meeting(m):
+            continue
+        actors = [(iri, lab, typ) for iri, (lab, typ) in m["actors"].items() if typ in flt.types]
+        for iri, lab, typ in actors:
+            g.add_node(iri, label=lab, type=typ)
+        item = {k: m.get(k) for k in ("date", "status", "kind", "place", "evidence", "source", "confidence")}
+        item["meeting"] = mid
+        item["document"] = m["doc"].rsplit("/", 1)[-1]
+        for i, (a, _, _) in enumerate(actors):
+            for b, _, _ in actors[i + 1 :]:
+                if g.has_edge(a, b):
+                    e = g.edges[a, b]
+                else:
+                    g.add_edge(a, b, meetings=0, statuses=[], dates=[], documents=[], items=[], relation="meeting")
+                    e = g.edges[a, b]
+                e["meetings"] += 1
+                e["statuses"].append(m["status"])
+                if m.get("date"):
+                    e["dates"].append(m["date"])
+                e["documents"].append(item["document"])
+                e["items"].append(item)
+    if flt.memberships:
+        _add_memberships(store, g, flt)
+    return g
+
+
+def _add_memberships(store: Store, g, flt: ViewFilter) -> None:
+    labels = {}
+    for r in store.select(load_query("actor_names")):
+        labels.setdefault(r["actor"], (r["label"], r["type"].rsplit("#", 1)[-1]))
+    for r in store.select(load_query("memberships")):
+        if float(r["confidence"]) < flt.min_confidence:
+            continue
+        for iri in (r["person"], r["target"]):
+            if iri not in g and iri in labels:
+                g.add_node(iri, label=labels[iri][0], type=labels[iri][1])
+        if not g.has_edge(r["person"], r["target"]):
+            g.add_edge(r["person"], r["target"], relation=r["kind"], title=r["title"], meetings=0, items=[])

@@ -52,6 +52,7 @@ class Store(Protocol):
     def select(self, query: str, **bindings: Any) -> list[Row]: ...
     def graph_iris(self) -> list[str]: ...
     def count_quads(self) -> int: ...
+    def dump(self, path: str, fmt: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -202,6 +203,26 @@ class OxigraphStore:
 
     def quads(self) -> Iterable:
         return iter(self._store)
+
+    def dump(self, path: str, fmt: str) -> None:
+        """Write the store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
+        import pyoxigraph
+
+        formats = {
+            "nq": pyoxigraph.RdfFormat.N_QUADS,
+            "trig": pyoxigraph.RdfFormat.TRIG,
+            "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+        }
+        if fmt in formats:
+            self._store.dump(path, formats[fmt], prefixes=PREFIXES if fmt != "nq" else None)
+            return
+        if fmt != "ttl":
+            raise StoreError(f"cannot dump as {fmt}")
+        seen: dict[str, pyoxigraph.Triple] = {}
+        for q in self._store:
+            t = pyoxigraph.Triple(q.subject, q.predicate, q.object)
+            seen.setdefault(str(t), t)
+        pyoxigraph.serialize(seen.values(), path, pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
 
     def close(self) -> None:
         if not self.read_only:

@@ -6,7 +6,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from kg.cli import ingest, manage, query
+    from kg.cli import analytics, ingest, manage, query
 
-    for module in (ingest, query, manage):
+    for module in (ingest, query, analytics, manage):
         module.register(app)

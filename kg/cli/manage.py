@@ -17,6 +17,43 @@ def register(app: typer.Typer) -> None:
     app.command("merge")(merge_cmd)
     app.command("aliases")(aliases_cmd)
     app.command("reextract")(reextract_cmd)
+    app.command("export")(export_cmd)
+
+
+@handle_errors
+def export_cmd(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nq, trig, jsonld, graphml, gexf or csv.")] = "nq",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default exports/graph.FORMAT).")
+    ] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="Graph formats: meeting statuses to keep (default all).")
+    ] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)] = 0.0,
+    json_: Annotated[bool, typer.Option("--json", help="Print the files written as JSON.")] = False,
+) -> None:
+    """Export the graph: RDF with its named graphs (nq, trig, jsonld; ttl is their union), or the
+    meeting network for Gephi and spreadsheets (graphml, gexf, csv nodes + edges).
+
+    Example: kg export --format gexf -o exports/meetings.gexf
+    """
+    from kg.export.files import FORMATS, GRAPH_FORMATS, default_path, export
+    from kg.models import MEETING_STATUSES
+    from kg.store import open_store
+    from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    store = open_store(ctx.obj["store"], read_only=True)
+    graph = None
+    if fmt in GRAPH_FORMATS:
+        flt = ViewFilter(statuses=tuple(status or MEETING_STATUSES), types=ACTOR_TYPES, min_confidence=min_confidence)
+        graph = meeting_graph(store, flt)
+    files = export(store, fmt, output or default_path(fmt), graph)
+    if json_:
+        print_json({"format": fmt, "files": [str(f) for f in files]})
+    err.print("wrote " + ", ".join(str(f) for f in files))
 
 
 def _book(ctx: typer.Context):

@@ -1,0 +1,72 @@
+"""Exports: RDF dumps (named graphs kept where the format can) and graph files for Gephi and
+spreadsheets (GraphML, GEXF, CSV nodes + edges) from the networkx projection."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+RDF_FORMATS = ("ttl", "nq", "trig", "jsonld")
+GRAPH_FORMATS = ("graphml", "gexf", "csv")
+FORMATS = RDF_FORMATS + GRAPH_FORMATS
+
+
+def default_path(fmt: str) -> Path:
+    return Path("exports") / f"graph.{fmt}"
+
+
+def export(store, fmt: str, path: Path, graph=None) -> list[Path]:
+    """Write ``fmt`` to ``path``; CSV writes ``<stem>-nodes.csv`` and ``<stem>-edges.csv`` beside it.
+    Returns the files written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt in RDF_FORMATS:
+        store.dump(str(path), fmt)
+        return [path]
+    flat = _flat(graph)
+    if fmt == "graphml":
+        import networkx as nx
+
+        nx.write_graphml(flat, path)
+        return [path]
+    if fmt == "gexf":
+        import networkx as nx
+
+        nx.write_gexf(flat, path)
+        return [path]
+    return _csv(flat, path)
+
+
+def _flat(g):
+    """A copy with scalar, typed attributes only (GraphML and GEXF take no lists)."""
+    import networkx as nx
+
+    out = nx.Graph()
+    for n, d in g.nodes(data=True):
+        out.add_node(n, label=str(d.get("label", n)), type=str(d.get("type", "")))
+    for a, b, d in g.edges(data=True):
+        out.add_edge(
+            a,
+            b,
+            relation=str(d.get("relation", "meeting")),
+            meetings=int(d.get("meetings", 0)),
+            statuses=";".join(sorted(set(d.get("statuses", [])))),
+            dates=";".join(sorted(set(d.get("dates", [])))),
+            documents=";".join(sorted(set(d.get("documents", [])))),
+        )
+    return out
+
+
+def _csv(g, path: Path) -> list[Path]:
+    nodes_path = path.with_name(f"{path.stem}-nodes.csv")
+    edges_path = path.with_name(f"{path.stem}-edges.csv")
+    with nodes_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "label", "type", "meetings"])
+        for n, d in g.nodes(data=True):
+            w.writerow([n, d["label"], d["type"], sum(g.edges[n, m]["meetings"] for m in g.neighbors(n))])
+    with edges_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "target", "relation", "meetings", "statuses", "dates", "documents"])
+        for a, b, d in g.edges(data=True):
+            w.writerow([a, b, d["relation"], d["meetings"], d["statuses"], d["dates"], d["documents"]])
+    return [nodes_path, edges_path]

@@ -96,3 +96,14 @@ def _add_memberships(store: Store, g, flt: ViewFilter) -> None:
                 g.add_node(iri, label=labels[iri][0], type=labels[iri][1])
         if not g.has_edge(r["person"], r["target"]):
             g.add_edge(r["person"], r["target"], relation=r["kind"], title=r["title"], meetings=0, items=[])
+
+
+def role_lines(store: Store) -> dict[str, list[str]]:
+    """Each person's titles as text lines ("Treasury Secretary (United States)"), for tooltips."""
+    rows = store.select(load_query("roles"))
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        line = r["title"] + (f" ({r['of_label']})" if r.get("of_label") else "")
+        if line not in out.setdefault(r["person"], []):
+            out[r["person"]].append(line)
+    return out

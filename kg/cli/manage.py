@@ -179,13 +179,19 @@ def html_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
         "exports/graph.html"
     ),
+    focus: Annotated[str | None, typer.Option(help="Draw only the neighbourhood of this name.")] = None,
+    hops: Annotated[int, typer.Option(min=1, max=6, help="With --focus: how many meetings away.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many nodes, the most central.")] = 500,
 ) -> None:
-    """Write an interactive, offline HTML page of who met whom.
+    """Write an interactive, offline HTML page of who met whom (every status, styled apart).
 
-    Example: kg html -o exports/graph.html
+    Example: kg html -o exports/graph.html --focus Bessent --hops 2
     """
     from kg.export.html import write_page
     from kg.store import open_store
 
-    nodes, edges = write_page(open_store(ctx.obj["store"], read_only=True), output)
-    err.print(f"wrote {output} ({nodes} nodes, {edges} edges)")
+    nodes, edges, left_out = write_page(
+        open_store(ctx.obj["store"], read_only=True), output, limit=limit, focus=focus, hops=hops
+    )
+    note = f"; {left_out} less central node(s) left out" if left_out else ""
+    err.print(f"wrote {output} ({nodes} nodes, {edges} edges{note})")

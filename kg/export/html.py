@@ -2,18 +2,16 @@
 
 The page works with the network switched off: vis-network is inlined (``cdn_resources="in_line"``)
 and the Bootstrap links of pyvis's template are removed. Every string from news text that lands
-in a tooltip is HTML-escaped, so a ``<script>`` in an evidence sentence stays text.
+in a tooltip is HTML-escaped, so a ``<script>`` in an evidence sentence stays text. Big graphs
+stay usable: at most ``limit`` nodes (the most central), and above ``LAYOUT_ABOVE`` nodes a
+precomputed layout with physics off (vis-network's physics takes tens of seconds to settle).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections import defaultdict
 from pathlib import Path
-
-from kg.queries import meeting_edges
-from kg.store import Store
 
 TYPE_COLOURS = {
     "Person": "#4e79a7",
@@ -24,6 +22,8 @@ TYPE_COLOURS = {
 }
 STATUS_DASHES = {"held": False, "scheduled": [10, 8], "potential": [2, 6], "cancelled": [4, 4]}
 STATUS_COLOURS = {"held": "#333333", "scheduled": "#1f77b4", "potential": "#9467bd", "cancelled": "#bbbbbb"}
+LAYOUT_ABOVE = 300
+DEFAULT_LIMIT = 500
 _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^\"]*\"[^>]*/?>|<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>",
     re.IGNORECASE | re.DOTALL,
@@ -34,60 +34,93 @@ def _esc(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def build_page(store: Store) -> tuple[str, int, int]:
-    """The page's HTML, with its node and edge counts."""
+def select_nodes(g, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1):
+    """The subgraph to draw: the ``focus`` node's neighbourhood if given, then at most ``limit``
+    nodes by degree centrality. Returns (subgraph, scores, number left out)."""
+    import networkx as nx
+
+    if focus is not None:
+        g = g.subgraph(nx.single_source_shortest_path_length(g, focus, cutoff=hops)).copy()
+    scores = nx.degree_centrality(g) if g.number_of_nodes() > 1 else {n: 1.0 for n in g}
+    keep = sorted(g, key=lambda n: (-scores[n], g.nodes[n].get("label", "")))[:limit]
+    return g.subgraph(keep).copy(), scores, g.number_of_nodes() - len(keep)
+
+
+def build_page(g, roles: dict[str, list[str]] | None = None, *, limit: int = DEFAULT_LIMIT,
+               focus: str | None = None, hops: int = 1) -> tuple[str, int, int, int]:  # fmt: skip
+    """The page's HTML for a meeting graph, with its node, edge and left-out counts."""
+    import networkx as nx
     from pyvis.network import Network
 
-    rows = meeting_edges(store)
-    meetings: dict[str, dict] = {}
-    actors: dict[str, dict] = {}
-    for r in rows:
-        m = meetings.setdefault(r["meeting"], {"actors": {}, **r})
-        m["actors"][r["actor"]] = None
-        actors.setdefault(r["actor"], {"label": r["label"], "type": r["type"], "meetings": 0})
-    pairs: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for m in meetings.values():
-        ids = sorted(m["actors"])
-        for i, a in enumerate(ids):
-            actors[a]["meetings"] += 1
-            for b in ids[i + 1 :]:
-                pairs[(a, b, m["status"])].append(m)
+    roles = roles or {}
+    sub, scores, left_out = select_nodes(g, limit=limit, focus=focus, hops=hops)
+    big = sub.number_of_nodes() > LAYOUT_ABOVE
+    positions = nx.spring_layout(sub, seed=42, k=None, iterations=50, scale=1000) if big else {}
     net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False, notebook=False)
-    for iri, a in actors.items():
-        tip = f"{a['label']} ({a['type']})\n{a['meetings']} meeting(s)"
+    if big:
+        net.toggle_physics(False)
+    top = max(scores.values(), default=1.0) or 1.0
+    for n, d in sub.nodes(data=True):
+        count = sum(sub.edges[n, m].get("meetings", 0) for m in sub.neighbors(n))
+        lines = [f"{d.get('label')} ({d.get('type')})", *roles.get(n, []), f"{count} meeting(s)"]
+        extra = {"x": float(positions[n][0]), "y": float(positions[n][1])} if big else {}
         net.add_node(
-            iri,
-            label=a["label"],
-            title=_esc(tip),
-            color=TYPE_COLOURS.get(a["type"], "#999999"),
-            size=10 + 4 * min(a["meetings"], 10),
-        )
-    for (a, b, status), ms in pairs.items():
-        lines = [
-            f"{status} {m['kind']}" + (f" ({m['date']})" if m.get("date") else "") + f": {m['evidence']}" for m in ms
-        ]
-        net.add_edge(
-            a,
-            b,
+            n,
+            label=d.get("label", n),
             title=_esc("\n".join(lines)),
-            dashes=STATUS_DASHES.get(status, False),
-            color=STATUS_COLOURS.get(status, "#333333"),
-            width=1 + len(ms),
+            color=TYPE_COLOURS.get(d.get("type"), "#999999"),
+            size=8 + 30 * scores.get(n, 0) / top,
+            **extra,
         )
-    page = net.generate_html()
-    page = _REMOTE.sub("", page)
+    edges = 0
+    for a, b, d in sub.edges(data=True):
+        by_status: dict[str, list[dict]] = {}
+        for it in d.get("items", []):
+            by_status.setdefault(it["status"], []).append(it)
+        for status, items in by_status.items():
+            lines = [
+                f"{status} {it.get('kind')}"
+                + (f" ({it['date']})" if it.get("date") else "")
+                + f": {it.get('evidence')}"
+                for it in items
+            ]
+            net.add_edge(
+                a,
+                b,
+                title=_esc("\n".join(lines)),
+                dashes=STATUS_DASHES.get(status, False),
+                color=STATUS_COLOURS.get(status, "#333333"),
+                width=1 + len(items),
+            )
+            edges += 1
+    page = _REMOTE.sub("", net.generate_html())
+    note = f" &nbsp;|&nbsp; {left_out} less central node(s) left out (raise --limit)" if left_out else ""
     legend = (
         '<div id="kg-legend" style="font-family:sans-serif;font-size:13px;padding:6px">'
         + " ".join(f'<span style="color:{c}">&#9679; {t}</span>' for t, c in TYPE_COLOURS.items())
         + " &nbsp;|&nbsp; edges: held solid, scheduled dashed, potential dotted, cancelled grey"
+        + note
         + "</div>"
     )
     page = page.replace("<body>", "<body>\n" + legend, 1)
-    return page, len(actors), len(pairs)
+    return page, sub.number_of_nodes(), edges, left_out
 
 
-def write_page(store: Store, path: Path) -> tuple[int, int]:
-    page, nodes, edges = build_page(store)
+def write_page(store, path: Path, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1):
+    """Project the store (every status), draw it and write the page; returns (nodes, edges, left out)."""
+    from kg.models import MEETING_STATUSES
+    from kg.queries import find_actor
+    from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph, role_lines
+
+    g = meeting_graph(store, ViewFilter(statuses=MEETING_STATUSES, types=ACTOR_TYPES))
+    focus_iri = None
+    if focus is not None:
+        focus_iri = find_actor(store, focus).iri
+        if focus_iri not in g:
+            from kg.errors import KgError
+
+            raise KgError(f"{focus} has no meetings to draw")
+    page, nodes, edges, left_out = build_page(g, role_lines(store), limit=limit, focus=focus_iri, hops=hops)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
-    return nodes, edges
+    return nodes, edges, left_out

@@ -81,6 +81,7 @@ def merge_actors(store, keep, drop) -> int:
         for extra in (
             Quad(keep_node, label, Literal(keep.name), NamedNode(g)),
             Quad(keep_node, type_, NamedNode(KG + keep.type), NamedNode(g)),
+            Quad(keep_node, NamedNode(KG + "nameKey"), Literal(" ".join(keep.name.split()).lower()), NamedNode(g)),
         ):
             out[str(extra)] = extra
         out.pop(str(Quad(keep_node, alt, Literal(keep.name), NamedNode(g))), None)

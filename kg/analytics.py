@@ -55,9 +55,10 @@ def centrality(g, measure: str = "degree", *, top: int = 10) -> list[dict[str, A
     ]
 
 
-def path(g, source: str, target: str) -> dict[str, Any] | None:
+def path(g, source: str, target: str, *, fill=None) -> dict[str, Any] | None:
     """The shortest chain of meetings from ``source`` to ``target`` (node ids), each hop with its
-    meetings (date, status, evidence, source); None when they are not connected.
+    meetings (date, status, evidence, source); None when they are not connected. ``fill`` is
+    called with each hop's meeting items first, to add evidence a light projection left out.
 
     >>> import networkx as nx
     >>> g = nx.Graph()
@@ -76,6 +77,8 @@ def path(g, source: str, target: str) -> dict[str, Any] | None:
     hops = []
     for a, b in itertools.pairwise(nodes):
         items = g.edges[a, b].get("items", [])
+        if fill is not None:
+            fill(items)
         hops.append(
             {
                 "from": g.nodes[a]["label"],

@@ -11,10 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from kg.vocab import ENTITY_TYPES, MEETING_STATUSES  # noqa: F401  (re-exported)
+
 EntityType = Literal["Person", "Organization", "Country", "City", "Place"]
 MeetingStatus = Literal["held", "scheduled", "potential", "cancelled"]
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Country", "City", "Place")
-MEETING_STATUSES: tuple[str, ...] = ("held", "scheduled", "potential", "cancelled")
 
 
 class Document(BaseModel):

@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-
-from pydantic import BaseModel
+from dataclasses import asdict, dataclass
 
 from kg.errors import AmbiguousNameError, UnknownNameError
 from kg.ontology import KG, load_query
 from kg.store import IRI, Store
 
 
-class Actor(BaseModel):
+@dataclass(frozen=True)
+class Actor:
+    """An entity as the store knows it. (Plain dataclasses here, not pydantic: query commands must
+    start fast, and these rows come from our own store, not from outside.)"""
+
     name: str
     type: str
     iri: str
 
+    def model_dump(self) -> dict:
+        return asdict(self)
 
-class MeetingRow(BaseModel):
+
+@dataclass
+class MeetingRow:
     with_: list[str]
     kind: str
     place: str | None
@@ -34,8 +41,8 @@ class MeetingRow(BaseModel):
     confidence: float
 
     def as_json(self) -> dict:
-        d = self.model_dump(exclude={"with_"})
-        return {"with": self.with_, **d}
+        d = asdict(self)
+        return {"with": d.pop("with_"), **d}
 
 
 def _actor(row: dict) -> Actor:
@@ -97,9 +104,10 @@ def who_met_whom(
         others[r["meeting"]][r["other_label"]] = None
         if r["start"] < m["start"]:
             grouped[r["meeting"]] = {**r}
+    ordered = sorted(grouped.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[1]["doc"], kv[1]["start"]))
     return [
         MeetingRow(
-            with_=list(others[key]),
+            with_=sorted(others[key]),
             kind=r["kind"],
             place=r["place"],
             date=r["date"],
@@ -109,7 +117,7 @@ def who_met_whom(
             document=r["doc"].rsplit("/", 1)[-1],
             confidence=float(r["confidence"]),
         )
-        for key, r in grouped.items()
+        for key, r in ordered
         if float(r["confidence"]) >= min_confidence
     ]
 
@@ -136,3 +144,15 @@ def meeting_edges(store: Store) -> list[dict]:
 def person_by_surname(store: Store, surname: str) -> list[tuple[str, str]]:
     rows = store.select(load_query("person_by_surname"), surname=surname.lower())
     return [(r["actor"], r["label"]) for r in rows]
+
+
+def two_hop(store: Store, actor: Actor) -> set[str]:
+    """IRIs of everyone within two meetings of ``actor``: counterparts, then theirs (one indexed
+    query per counterpart; Oxigraph plans the single two-hop join badly on hubs)."""
+    query = load_query("counterparts")
+    first = {r["other"] for r in store.select(query, person=IRI(actor.iri))}
+    out = set(first)
+    for other in first:
+        out |= {r["other"] for r in store.select(query, person=IRI(other))}
+    out.discard(actor.iri)
+    return out

@@ -28,6 +28,11 @@ def _lit(value: str | int, datatype: str | None = None) -> Literal:
     return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
 
 
+def name_key(name: str) -> str:
+    """What a name is looked up by: lower case, single spaces (``kg:nameKey``, indexed)."""
+    return " ".join(name.split()).lower()
+
+
 def _conf(value: float) -> Literal:
     """A decimal in the canonical form the store keeps ("0.9", "1"), so re-extraction compares equal."""
     text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
@@ -82,6 +87,8 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
         for alias in dict.fromkeys([e.name, *e.aliases]):
             if alias != label:
                 add(node, SKOS + "altLabel", _lit(alias))
+        for key in dict.fromkeys(name_key(n) for n in [label, e.name, *e.aliases]):
+            add(node, KG + "nameKey", _lit(key))
         add(node, KG + "mentionedIn", g)
 
     def evidence(ev: Evidence) -> NamedNode:

@@ -8,7 +8,7 @@ import typer
 
 from kg.cli.output import err, handle_errors, print_json, table
 from kg.errors import KgError
-from kg.models import ENTITY_TYPES, MEETING_STATUSES
+from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
 
 StatusOpt = Annotated[
     list[str] | None, typer.Option("--status", help="Meeting statuses to keep (repeatable; default held).")
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_cmd)
 
 
-def _graph(ctx: typer.Context, status, since, until, types, min_confidence):
+def _graph(ctx: typer.Context, status, since, until, types, min_confidence, *, evidence: bool = False):
     from kg.store import open_store
     from kg.views import ViewFilter, meeting_graph
 
@@ -52,7 +52,7 @@ def _graph(ctx: typer.Context, status, since, until, types, min_confidence):
         min_confidence=min_confidence,
     )
     store = open_store(ctx.obj["store"], read_only=True)
-    return store, meeting_graph(store, flt)
+    return store, meeting_graph(store, flt, evidence=evidence)
 
 
 def _iso_prefix(value: str) -> bool:
@@ -115,10 +115,11 @@ def path_cmd(
     Example: kg path "Rachel Reeves" "He Lifeng" --json
     """
     from kg.analytics import path
+    from kg.views import fill_items
 
     store, g = _graph(ctx, status, since, until, type_, min_confidence)
     a, b = _node(store, g, source), _node(store, g, target)
-    result = path(g, a, b)
+    result = path(g, a, b, fill=lambda items: fill_items(store, items))
     if result is None:
         raise KgError(f"no chain of meetings links {source} and {target} under these filters")
     if json_:
@@ -198,7 +199,7 @@ def timeline_cmd(
     """
     from kg.analytics import timeline
 
-    store, g = _graph(ctx, status, since, until, type_, min_confidence)
+    store, g = _graph(ctx, status, since, until, type_, min_confidence, evidence=True)
     rows = timeline(g, _node(store, g, name))
     if json_:
         keys = ("date", "with", "status", "kind", "place", "evidence", "source", "confidence")

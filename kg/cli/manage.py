@@ -39,9 +39,9 @@ def export_cmd(
     Example: kg export --format gexf -o exports/meetings.gexf
     """
     from kg.export.files import FORMATS, GRAPH_FORMATS, default_path, export
-    from kg.models import MEETING_STATUSES
     from kg.store import open_store
     from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
+    from kg.vocab import MEETING_STATUSES
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")

@@ -9,7 +9,7 @@ import typer
 
 from kg.cli.output import handle_errors, out, print_json, table
 from kg.errors import InputError
-from kg.models import ENTITY_TYPES, MEETING_STATUSES
+from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
 
 
 def register(app: typer.Typer) -> None:

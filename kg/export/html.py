@@ -108,9 +108,9 @@ def build_page(g, roles: dict[str, list[str]] | None = None, *, limit: int = DEF
 
 def write_page(store, path: Path, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1):
     """Project the store (every status), draw it and write the page; returns (nodes, edges, left out)."""
-    from kg.models import MEETING_STATUSES
     from kg.queries import find_actor
     from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph, role_lines
+    from kg.vocab import MEETING_STATUSES
 
     g = meeting_graph(store, ViewFilter(statuses=MEETING_STATUSES, types=ACTOR_TYPES))
     focus_iri = None

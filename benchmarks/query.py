@@ -1,0 +1,142 @@
+"""Queries at scale: a generated store of about ``--triples`` triples in the project's own
+ontology (one named graph per document, Zipf-like participation), bulk-loaded into an on-disk
+Oxigraph store, then median latencies of the query commands and the peak RSS. Prints one JSON object.
+
+    python benchmarks/query.py --triples 1000000 [--store DIR] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+TRIPLES_PER_MEETING = 24  # as written by kg.rdf for a two-party meeting with evidence and actors
+
+
+def generate(path: Path, triples: int, seed: int = 7) -> dict:
+    """Write N-Quads of documents with meetings; returns what was generated."""
+    from kg import iris
+    from kg.ontology import KG, ORG, PROV, RDF, RDFS, SCHEMA, XSD
+
+    rng = random.Random(seed)
+    meetings = max(10, triples // TRIPLES_PER_MEETING)
+    actors = max(50, meetings // 4)
+    names = [f"Person {i:06d}" for i in range(actors)]
+    weights = [1 / (r + 1) ** 1.1 for r in range(actors)]
+    per_doc = 2
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for d in range(meetings // per_doc):
+            doc_id = f"{d:016x}"
+            g = f"<{iris.document(doc_id)}>"
+            text = f"Document {d}. " + " ".join(f"Meeting sentence {k} of document {d}." for k in range(per_doc))
+            lines = [
+                f"{g} <{RDF}type> <{KG}Document> {g} .",
+                f'{g} <{SCHEMA}text> "{text}" {g} .',
+                f'{g} <{KG}documentKind> "article" {g} .',
+            ]
+            for k in range(per_doc):
+                a, b = rng.choices(range(actors), weights=weights, k=2)
+                if a == b:
+                    b = (b + 1) % actors
+                m = f"<{iris.fact('meeting', doc_id, k)}>"
+                ev = f"<{iris.fact('evidence', doc_id, k)}>"
+                for who in (a, b):
+                    node = f"<{iris.actor('Person', names[who])}>"
+                    lines += [
+                        f"{node} <{RDF}type> <{KG}Person> {g} .",
+                        f'{node} <{RDFS}label> "{names[who]}" {g} .',
+                        f'{node} <{KG}nameKey> "{names[who].lower()}" {g} .',
+                        f"{node} <{KG}mentionedIn> {g} {g} .",
+                        f"{m} <{KG}participant> {node} {g} .",
+                    ]
+                status = rng.choices(["held", "scheduled", "potential", "cancelled"], [70, 15, 10, 5])[0]
+                lines += [
+                    f"{m} <{RDF}type> <{KG}Meeting> {g} .",
+                    f'{m} <{KG}kind> "meeting" {g} .',
+                    f"{m} <{KG}status> <{KG}{status}> {g} .",
+                    f'{m} <{KG}confidence> "0.9"^^<{XSD}decimal> {g} .',
+                    f'{m} <{KG}date> "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"^^<{XSD}date> {g} .',
+                    f"{m} <{KG}evidence> {ev} {g} .",
+                    f"{m} <{PROV}wasDerivedFrom> {g} {g} .",
+                    f"{ev} <{RDF}type> <{KG}Evidence> {g} .",
+                    f'{ev} <{SCHEMA}text> "Meeting sentence {k} of document {d}." {g} .',
+                    f'{ev} <{KG}startOffset> "0"^^<{XSD}integer> {g} .',
+                ]
+            f.write("\n".join(lines) + "\n")
+            n += len(lines)
+    _ = ORG
+    return {"quads_written": n, "meetings": meetings, "actors": actors, "hub": names[0], "typical": names[actors // 20]}
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import pyoxigraph
+
+    from kg import analytics, queries
+    from kg.ontology import load_query
+    from kg.store import OxigraphStore
+    from kg.views import ViewFilter, meeting_graph
+
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    store_dir = args.store or work / "store"
+    nq = work / "data.nq"
+    t = time.perf_counter()
+    info = generate(nq, args.triples)
+    generate_s = time.perf_counter() - t
+    t = time.perf_counter()
+    raw = pyoxigraph.Store(str(store_dir))
+    raw.bulk_load(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS)
+    raw.flush()
+    del raw
+    load_s = time.perf_counter() - t
+    store = OxigraphStore(str(store_dir), read_only=True)
+
+    def wmw(name):
+        return lambda: queries.who_met_whom(store, queries.find_actor(store, name))
+
+    hub = queries.find_actor(store, info["hub"])
+    out = {
+        "triples": store.count_quads(),
+        "meetings": info["meetings"],
+        "actors": info["actors"],
+        "generate_s": round(generate_s, 2),
+        "bulk_load_s": round(load_s, 2),
+        "who_met_whom_typical_ms": median_ms(wmw(info["typical"]), args.repeat),
+        "who_met_whom_hub_ms": median_ms(wmw(info["hub"]), args.repeat),
+        "top20_ms": median_ms(lambda: store.select(load_query("top_actors")), args.repeat),
+        "two_hop_hub_ms": median_ms(lambda: queries.two_hop(store, hub), args.repeat),
+    }
+    t = time.perf_counter()
+    g = meeting_graph(store, ViewFilter(), evidence=False)
+    out["projection_s"] = round(time.perf_counter() - t, 2)
+    a, b = info["hub"], info["typical"]
+    ia, ib = queries.find_actor(store, a).iri, queries.find_actor(store, b).iri
+    out["path_ms"] = median_ms(lambda: analytics.path(g, ia, ib), args.repeat)
+    out["pagerank_ms"] = median_ms(lambda: analytics.centrality(g, "pagerank", top=20), max(1, args.repeat // 2))
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

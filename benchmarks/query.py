@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TRIPLES_PER_MEETING = 24  # as written by kg.rdf for a two-party meeting with evidence and actors
+TRIPLES_PER_MEETING = 21  # as written by kg.rdf for a two-party meeting with evidence and actors
 
 
 def generate(path: Path, triples: int, seed: int = 7) -> dict:

@@ -6,13 +6,23 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
-def test_benchmarks_extract_throughput_runs():
+@pytest.mark.parametrize(
+    ("script", "args", "keys"),
+    [
+        ("extract_throughput.py", ["--articles", "3"], {"articles", "articles_per_minute"}),
+        ("ingest.py", ["--articles", "3"], {"spacy_words_per_s", "kg_words_per_s", "ratio", "peak_rss_mb"}),
+        ("query.py", ["--triples", "3000", "--repeat", "1"], {"who_met_whom_typical_ms", "pagerank_ms", "peak_rss_mb"}),
+        ("startup.py", ["--runs", "1"], {"kg_help_s", "who_met_whom_s", "help_ratio"}),
+    ],
+)
+def test_benchmarks_script_runs(script, args, keys):
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "extract_throughput.py"), "--articles", "3"],
-        capture_output=True, text=True, check=True, timeout=120,
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True, text=True, check=True, timeout=300,
     )  # fmt: skip
-    data = json.loads(out.stdout)
-    assert data["articles"] == 3 and data["articles_per_minute"] > 0
+    assert keys <= set(json.loads(out.stdout))

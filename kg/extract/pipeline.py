@@ -26,14 +26,17 @@ class Extractor:
     Usage: ``for extraction in Extractor()(documents): ...``
     """
 
-    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
+    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, processes: int = 1):
         self.nlp = load(model)
         self.batch_size = batch_size
+        self.processes = processes
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        docs = list(documents) if not isinstance(documents, list) else documents
-        parsed_docs = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
-        for document, parsed in zip(docs, parsed_docs, strict=True):
+        """Parse in batches and extract, streaming: documents are not all held in memory."""
+        pairs = self.nlp.pipe(
+            ((d.text, d) for d in documents), batch_size=self.batch_size, n_process=self.processes, as_tuples=True
+        )
+        for parsed, document in pairs:
             cased_text = recase(document.text)
             ents = None
             if cased_text is not None:  # Title Case lines: trim the entities with a sentence-cased tagging

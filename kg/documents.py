@@ -21,6 +21,18 @@ from kg.errors import InputError
 from kg.models import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
+MAX_BYTES_DEFAULT = 5_000_000  # per file or JSON line; $KG_MAX_DOC_BYTES changes it
+
+
+def max_bytes() -> int:
+    import os
+
+    try:
+        return int(os.environ.get("KG_MAX_DOC_BYTES", MAX_BYTES_DEFAULT))
+    except ValueError:
+        return MAX_BYTES_DEFAULT
+
+
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_CHARS = 160
 _SMALL_WORDS = {
@@ -142,7 +154,14 @@ def documents_from_text(
     ]
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str, *, per_document: bool = True) -> str:
+    """Strict UTF-8 (a BOM is dropped); binary data and, for a single document, oversize data are
+    clear errors. JSON Lines files are checked line by line instead."""
+    limit = max_bytes()
+    if per_document and len(data) > limit:
+        raise InputError(
+            f"{where}: {len(data):,} bytes is over the {limit:,}-byte limit per document (set KG_MAX_DOC_BYTES)"
+        )
     if b"\x00" in data:
         raise InputError(f"{where}: binary file (NUL bytes), not news text")
     try:
@@ -189,7 +208,7 @@ def read_sources(paths: list[str], *, date: date | None = None, source: str | No
             yield Source(p, [], f"{p}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .jsonl")
             continue
         try:
-            text = decode(path.read_bytes(), p)
+            text = decode(path.read_bytes(), p, per_document=path.suffix.lower() != ".jsonl")
         except InputError as exc:
             yield Source(p, [], str(exc))
             continue
@@ -217,6 +236,11 @@ def _from_jsonl(text: str, label: str, source: str | None) -> Iterator[Source]:
         if not line.strip():
             continue
         where = f"{label}:{n}"
+        if len(line.encode("utf-8")) > max_bytes():
+            yield Source(
+                where, [], f"{where}: line over the {max_bytes():,}-byte limit per document (set KG_MAX_DOC_BYTES)"
+            )
+            continue
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError):

@@ -204,6 +204,26 @@ class OxigraphStore:
     def quads(self) -> Iterable:
         return iter(self._store)
 
+    def load_nquads(self, path: str) -> None:
+        """Load an N-Quads file in one transaction (all of it or nothing)."""
+        import pyoxigraph
+
+        try:
+            self._store.load(path=path, format=pyoxigraph.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"{path}: not valid N-Quads ({exc}); nothing was loaded") from None
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot load ({exc}); nothing was loaded") from None
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 update (one transaction); only ``kg sparql --update`` calls this."""
+        try:
+            self._store.update(update, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL update: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"update failed, nothing changed: {exc}") from None
+
     def dump(self, path: str, fmt: str) -> None:
         """Write the store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
         import pyoxigraph

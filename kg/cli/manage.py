@@ -18,6 +18,49 @@ def register(app: typer.Typer) -> None:
     app.command("aliases")(aliases_cmd)
     app.command("reextract")(reextract_cmd)
     app.command("export")(export_cmd)
+    app.command("dump")(dump_cmd)
+    app.command("load")(load_cmd)
+
+
+@handle_errors
+def dump_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The N-Quads file to write.")],
+) -> None:
+    """Back up the whole store, every named graph, as N-Quads (`kg load` restores it exactly).
+
+    Example: kg dump backup.nq
+    """
+    from kg.store import open_store
+
+    open_store(ctx.obj["store"], read_only=True).dump(str(file), "nq")
+    err.print(f"wrote {file}")
+
+
+@handle_errors
+def load_cmd(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="An N-Quads file written by `kg dump`.")],
+    merge: Annotated[bool, typer.Option("--merge", help="Load into a store that already holds data.")] = False,
+) -> None:
+    """Restore a store from N-Quads, in one transaction; a non-empty store is refused unless --merge.
+
+    Example: kg --store restored-store load backup.nq
+    """
+    from kg.store import open_store
+
+    if not file.is_file():
+        raise KgError(f"{file}: no such file")
+    store = open_store(ctx.obj["store"])
+    try:
+        if store.count_quads() and not merge:
+            raise KgError(f"the store at {store.path} is not empty; pass --merge to add to it")
+        before = store.count_quads()
+        store.load_nquads(str(file))
+        added = store.count_quads() - before
+    finally:
+        store.close()
+    err.print(f"loaded {added} quad(s) from {file}")
 
 
 @handle_errors

@@ -19,7 +19,7 @@ from rich.table import Table
 from kg.errors import KgError
 
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
 
 
 def print_json(data: Any) -> None:

@@ -85,9 +85,11 @@ def entities_cmd(
 def sparql_cmd(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq to read it from a file.")],
+    update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (changes the store).")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
-    """Run a read-only SPARQL query (prefixes kg:, schema:, prov:, org:, skos:, rdfs: predeclared).
+    """Run a read-only SPARQL query (prefixes kg:, schema:, prov:, org:, skos:, rdfs: predeclared);
+    an update only with --update.
 
     Example: kg sparql 'SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }'
     """
@@ -96,6 +98,16 @@ def sparql_cmd(
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
         query = path.read_text(encoding="utf-8")
+    if update:
+        from kg.store import open_store
+
+        store = open_store(ctx.obj["store"])
+        try:
+            store.update(query)
+        finally:
+            store.close()
+        print_json({"updated": True}) if json_ else out.print("updated")
+        return
     kind, result = _reader(ctx).query(query)
     if kind == "ask":
         print_json({"boolean": result}) if json_ else out.print(str(result).lower())

@@ -1,0 +1,164 @@
+"""Reliability: backups round-trip, updates only when asked, size limits, hostile input (fuzzed
+with hypothesis, bounded), and ingest killed with SIGKILL at random moments."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.documents import documents_from_text, read_sources
+from kg.errors import InputError
+from tests.test_cli import _quads, copy_store, demo_store, kg  # noqa: F401  (fixtures)
+
+
+def test_reliability_dump_and_load_round_trip(demo_store, tmp_path):  # noqa: F811
+    backup = tmp_path / "backup.nq"
+    assert kg(demo_store, "dump", str(backup)).exit_code == 0
+    restored = tmp_path / "restored"
+    result = kg(restored, "load", str(backup))
+    assert result.exit_code == 0, result.stderr
+    assert _quads(restored) == _quads(demo_store)
+    again = kg(restored, "load", str(backup))
+    assert again.exit_code == 1 and "not empty" in again.stderr
+    assert kg(restored, "load", str(backup), "--merge").exit_code == 0
+    assert _quads(restored) == _quads(demo_store)
+
+
+def test_reliability_broken_backup_loads_nothing(tmp_path):
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<http://a> <http://b> "c" <http://g> .\n<http://a> <http://b> oops .\n')
+    result = kg(tmp_path / "s", "load", str(bad))
+    assert result.exit_code == 1 and "nothing was loaded" in result.stderr
+
+
+def test_reliability_sparql_updates_only_with_flag(copy_store):  # noqa: F811
+    q = "DELETE WHERE { GRAPH ?g { ?m a kg:Meeting } }"
+    assert kg(copy_store, "sparql", q).exit_code == 1
+    assert kg(copy_store, "sparql", q, "--update").exit_code == 0
+    assert json.loads(kg(copy_store, "stats", "--json").stdout)["meetings"] == 0
+
+
+def test_reliability_size_limit_per_document(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_MAX_DOC_BYTES", "1000")
+    big = tmp_path / "big.txt"
+    big.write_text("The ministers met. " * 100)
+    (item,) = list(read_sources([str(big)]))
+    assert item.error and "limit" in item.error
+    lines = tmp_path / "many.jsonl"
+    lines.write_text("\n".join(json.dumps({"text": f"Minister {i} met her counterpart."}) for i in range(100)))
+    assert all(not i.error for i in read_sources([str(lines)]))  # the limit is per line, not per file
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_reliability_random_bytes_never_raise(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "x.txt"
+    path.write_bytes(data)
+    for item in read_sources([str(path)]):
+        assert item.error or item.documents
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_reliability_random_jsonl_lines_never_raise(tmp_path_factory, line):
+    path = tmp_path_factory.mktemp("fuzz") / "x.jsonl"
+    path.write_text(line + "\n" + '{"text": ' + json.dumps(line) + ', "date": "9999-99-99"}\n', encoding="utf-8")
+    for item in read_sources([str(path)]):
+        assert item.error or item.documents
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "B",
+                ".",
+                ",",
+                "'",
+                '"',
+                "<b>",
+                "&",
+                "\n",
+                "\u200b",
+                "\u202e",
+                "\u05d0",
+                "met",
+                "President",
+                "Paris",
+                "today",
+                " and ",
+                " ",
+                "Ana Ruiz",
+                "<script>x</script>",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    ).map("".join)
+)
+def test_reliability_extraction_of_odd_text_keeps_invariants(extractor, text):
+    try:
+        docs = documents_from_text(text)
+    except InputError:
+        return
+    for x in extractor(docs):
+        for m in x.meetings:
+            for ev in [m.evidence, *m.more_evidence]:
+                assert x.document.text[ev.start : ev.end] == ev.text
+            assert len(m.participants) >= 2
+
+
+def test_reliability_deeply_nested_json_line_is_an_error(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    (item,) = list(read_sources([str(path)]))
+    assert item.error
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    rng = random.Random(5)
+    names = ["Ana Ruiz", "Boris Lind", "Chen Wei", "Dana Okafor", "Emil Sand", "Farah Nassar"]
+    for i in range(n):
+        a, b = rng.sample(names, 2)
+        (folder / f"{i:03d}.txt").write_text(
+            f"Foreign Minister {a} met Prime Minister {b} in Oslo on Monday, report {i}.\n"
+            f"{a.split()[1]} said the talks with {b.split()[1]} would continue.\n"
+        )
+    return folder
+
+
+def test_reliability_sigkill_during_ingest_leaves_no_partial_document(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 40)
+    clean = tmp_path / "clean"
+    assert kg(clean, "ingest", str(corpus)).exit_code == 0
+    expected = _quads(clean)
+    kg_bin = [sys.executable, "-m", "kg"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    rng = random.Random(11)
+    for trial in range(3):
+        store = tmp_path / f"killed{trial}"
+        proc = subprocess.Popen([*kg_bin, "--store", str(store), "ingest", str(corpus)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        time.sleep(rng.uniform(2.0, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if store.exists() and (store / "CURRENT").exists():
+            partial = _quads(store)
+            graphs = {q.rsplit(" ", 2)[-2] for q in partial}
+            for g in graphs:  # every document present is present whole
+                assert {q for q in expected if q.endswith(f"{g} .")} == {q for q in partial if q.endswith(f"{g} .")}
+        done = subprocess.run([*kg_bin, "--store", str(store), "ingest", str(corpus)], env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr
+        assert _quads(store) == expected

@@ -162,3 +162,29 @@ def test_reliability_sigkill_during_ingest_leaves_no_partial_document(tmp_path):
         done = subprocess.run([*kg_bin, "--store", str(store), "ingest", str(corpus)], env=env, capture_output=True)
         assert done.returncode == 0, done.stderr
         assert _quads(store) == expected
+
+
+def test_reliability_queries_work_while_a_writer_holds_the_store(copy_store):  # noqa: F811
+    import pyoxigraph
+
+    writer = pyoxigraph.Store(str(copy_store))
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "kg", "--store", str(copy_store), "who-met-whom", "Bessent", "--json"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["person"]["name"] == "Scott Bessent"
+    finally:
+        del writer
+
+
+def test_reliability_crash_script_smoke(tmp_path):
+    from tests.conftest import ROOT
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "crash_trials.py"), "--trials", "1", "--documents", "12"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert json.loads(out.stdout)["violations"] == []

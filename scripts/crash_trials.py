@@ -34,9 +34,18 @@ def corpus(folder: Path, n: int, seed: int) -> None:
 
 
 def quads(store: Path) -> set[str]:
+    return {q for qs in by_graph(store).values() for q in qs}
+
+
+def by_graph(store: Path) -> dict[str, set[str]]:
+    """The store's quads (as N-Quads text) grouped by named graph."""
     import pyoxigraph
 
-    return {str(q) for q in pyoxigraph.Store.read_only(str(store))} if (store / "CURRENT").exists() else set()
+    out: dict[str, set[str]] = {}
+    if (store / "CURRENT").exists():
+        for q in pyoxigraph.Store.read_only(str(store)):
+            out.setdefault(q.graph_name.value, set()).add(str(q))
+    return out
 
 
 def main() -> None:
@@ -52,10 +61,8 @@ def main() -> None:
     subprocess.run(
         [*kg, "--store", str(work / "clean"), "ingest", str(work / "corpus")], check=True, capture_output=True, env=env
     )
+    clean = by_graph(work / "clean")
     expected = quads(work / "clean")
-    by_graph: dict[str, set[str]] = {}
-    for q in expected:
-        by_graph.setdefault(q.rsplit(" ", 2)[-2], set()).add(q)
     rng = random.Random(args.seed)
     report = {"trials": args.trials, "documents": args.documents, "killed_with_partial_store": 0, "violations": []}
     start = time.perf_counter()
@@ -66,14 +73,11 @@ def main() -> None:
         time.sleep(rng.uniform(1.5, 8.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        partial = quads(store)
-        graphs: dict[str, set[str]] = {}
-        for q in partial:
-            graphs.setdefault(q.rsplit(" ", 2)[-2], set()).add(q)
-        if graphs and len(graphs) < len(by_graph):
+        graphs = by_graph(store)
+        if graphs and len(graphs) < len(clean):
             report["killed_with_partial_store"] += 1
         for g, qs in graphs.items():
-            if qs != by_graph.get(g):
+            if qs != clean.get(g):
                 report["violations"].append(f"trial {t}: graph {g} present in part")
         subprocess.run(
             [*kg, "--store", str(store), "ingest", str(work / "corpus")], check=True, capture_output=True, env=env

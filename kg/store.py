@@ -178,8 +178,34 @@ class OxigraphStore:
         names = [v.value for v in result.variables]
         return [{n: _py(sol[n]) for n in names} for sol in result]
 
-    def query(self, query: str) -> tuple[str, Any]:
-        """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples)."""
+    def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]:
+        """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples).
+
+        With ``timeout``, the query runs in a daemon thread and a QueryError is raised when it has
+        not finished in time (the process can then exit; Oxigraph has no cancellation of its own).
+        """
+        if timeout is None:
+            return self._query(query)
+        import threading
+
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = self._query(query)
+            except Exception as exc:  # handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise QueryError(f"the query did not finish within {timeout:g} s; narrow it or raise --timeout")
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def _query(self, query: str) -> tuple[str, Any]:
         import pyoxigraph
 
         try:

@@ -196,3 +196,30 @@ def test_reliability_crash_script_smoke(tmp_path):
     )  # fmt: skip
     assert out.returncode == 0, out.stdout + out.stderr
     assert json.loads(out.stdout)["violations"] == []
+
+
+def test_reliability_sparql_timeout(demo_store):  # noqa: F811
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
+    # in a process of its own: the abandoned query must die with it, not run on in the test session
+    cmd = [sys.executable, "-m", "kg", "--store", str(demo_store), "sparql", slow, "--timeout", "0.5"]
+    t = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "did not finish" in result.stderr
+    assert time.perf_counter() - t < 30
+    quick = kg(demo_store, "sparql", "ASK { GRAPH ?g { ?s ?p ?o } }", "--timeout", "30", "--json")
+    assert json.loads(quick.stdout) == {"boolean": True}
+
+
+INJECTIONS = ['Bessent" } ; DROP ALL #', "x' || true || '", "a\n} GRAPH ?g {", "<http://e/>", "Bessent\\"]
+
+
+def test_reliability_names_cannot_change_any_query(copy_store):  # noqa: F811
+    before = _quads(copy_store)
+    for name in INJECTIONS:
+        for args in (
+            ["who-met-whom", name], ["timeline", name], ["neighbors", name], ["path", name, "Bessent"],
+            ["path", "Bessent", name], ["html", "--focus", name, "-o", str(copy_store) + ".html"], ["merge", "Bessent", name],
+        ):  # fmt: skip
+            result = kg(copy_store, *args)
+            assert result.exit_code == 1 and "no entity named" in result.stderr, (args, result.stderr)
+    assert _quads(copy_store) == before

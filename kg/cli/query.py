@@ -86,6 +86,9 @@ def sparql_cmd(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq to read it from a file.")],
     update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL update (changes the store).")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Give up on a read query after this many seconds.")
+    ] = 60.0,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
     """Run a read-only SPARQL query (prefixes kg:, schema:, prov:, org:, skos:, rdfs: predeclared);
@@ -108,7 +111,7 @@ def sparql_cmd(
             store.close()
         print_json({"updated": True}) if json_ else out.print("updated")
         return
-    kind, result = _reader(ctx).query(query)
+    kind, result = _reader(ctx).query(query, timeout=timeout)
     if kind == "ask":
         print_json({"boolean": result}) if json_ else out.print(str(result).lower())
     elif kind == "select":

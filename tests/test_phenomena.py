@@ -215,3 +215,22 @@ def test_phenomena_no_dateline_no_borrowed_place(extractor):
     text = "Briefing on the Director's Meeting\nState Department\nGeneva Palace Hotel\n\nThe Director Tom Wu met with President Ana Lee of Chile this morning.\n"
     x = extract(extractor, text, date(2024, 3, 3))
     assert x.meetings and all(m.place is None for m in x.meetings)
+
+
+def test_phenomena_the_two_sides_are_the_parties_just_named(extractor):
+    text = (
+        "Foreign Minister Ana Ruiz met Prime Minister Omar Bakr in Rabat on Monday. "
+        "The two sides will meet again in Madrid next month."
+    )
+    x = extract(extractor, text)
+    assert (frozenset({"Ana Ruiz", "Omar Bakr"}), "scheduled") in meetings(x)
+    assert not extract(extractor, "The two sides met in Oslo.").meetings  # nobody named before: nothing
+
+
+def test_phenomena_capital_and_possessive_stand_for_the_country(extractor):
+    x = extract(
+        extractor, "Beijing is unlikely to agree, officials said. China's embassy in Paris declined to comment."
+    )
+    china = next(e for e in x.entities if e.name == "China")
+    assert {"Beijing", "China"} <= set(china.aliases)
+    assert "China's" not in china.aliases and "China’s" not in china.aliases

@@ -245,12 +245,29 @@ class MeetingFinder:
     # -- triggers ----------------------------------------------------------------------------
     def __call__(self) -> list[Found]:
         found: list[Found] = []
+        self.last: Found | None = None
         for sent in self.doc.sents:
             for tok in sent:
                 hit = self._trigger(tok, sent)
                 if hit is not None:
                     found.append(hit)
+                    self.last = hit
         return found
+
+    def _parties_phrase(self, i: int, start: int) -> list[Mention]:
+        """ "The two sides" / "both leaders" ending at token i: the parties of the meeting just
+        named (in this sentence or the two before), else nothing."""
+        words = [t.lower_ for t in self.doc[max(start, i - 2) : i + 1]]
+        text = " ".join(words)
+        if not re.search(
+            r"(?:^|\s)(?:(?:the two|both) (?:sides|leaders|countries|delegations|ministers|men|women|governments)|the two)$",
+            text,
+        ):
+            return []
+        last = self.last
+        if last is None or self.doc[i].sent.start - last.sentence.end > 60:
+            return []
+        return list(last.participants)
 
     def _trigger(self, tok, sent) -> Found | None:
         low = tok.lower_
@@ -280,7 +297,7 @@ class MeetingFinder:
                 or (self.doc[i].ent_type_ in {"DATE", "TIME"} and i not in self.token_mention)
             ):
                 i -= 1
-            left = self.group_left(i, sent.start)
+            left = self.group_left(i, sent.start) or self._parties_phrase(i, sent.start)
             parts += left
             if left:
                 cue_start = min(
@@ -374,6 +391,7 @@ class MeetingFinder:
             while k >= sent.start and self.doc[k].lower_ in _SKIP_BEFORE_VERB:
                 k -= 1
             left, via_group = self.subject_left(k, sent.start)
+            left = left or self._parties_phrase(k, sent.start)
             if parts or len(left) >= 2:
                 parts = left + parts
         return parts, series, via_group

@@ -223,3 +223,16 @@ def test_reliability_names_cannot_change_any_query(copy_store):  # noqa: F811
             result = kg(copy_store, *args)
             assert result.exit_code == 1 and "no entity named" in result.stderr, (args, result.stderr)
     assert _quads(copy_store) == before
+
+
+def test_reliability_html_page_as_input_is_just_text(extractor, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "<html><head><script>alert('x')</script><style>p{}</style></head><body>\n"
+        "<p>President Ana Costa met Prime Minister Rui Lopes in Lisbon on Monday.</p>\n</body></html>\n"
+    )
+    (item,) = list(read_sources([str(page)]))
+    assert not item.error
+    for x in extractor(item.documents):
+        for m in x.meetings:
+            assert x.document.text[m.evidence.start : m.evidence.end] == m.evidence.text

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from kg.cli.output import err, handle_errors, print_json
 from kg.errors import KgError
@@ -34,7 +35,7 @@ def dump_cmd(
     from kg.store import open_store
 
     open_store(ctx.obj["store"], read_only=True).dump(str(file), "nq")
-    err.print(f"wrote {file}")
+    err.print(f"wrote {escape(str(file))}")
 
 
 @handle_errors
@@ -60,7 +61,7 @@ def load_cmd(
         added = store.count_quads() - before
     finally:
         store.close()
-    err.print(f"loaded {added} quad(s) from {file}")
+    err.print(f"loaded {added} quad(s) from {escape(str(file))}")
 
 
 @handle_errors
@@ -96,7 +97,7 @@ def export_cmd(
     files = export(store, fmt, output or default_path(fmt), graph)
     if json_:
         print_json({"format": fmt, "files": [str(f) for f in files]})
-    err.print("wrote " + ", ".join(str(f) for f in files))
+    err.print("wrote " + escape(", ".join(str(f) for f in files)))
 
 
 def _book(ctx: typer.Context):
@@ -135,7 +136,7 @@ def merge_cmd(
     book.save()
     if json_:
         print_json({"kept": a.model_dump(), "merged": b.model_dump(), "documents": graphs})
-    err.print(f"merged {b.name} into {a.name} in {graphs} document(s); noted in {book.path}")
+    err.print(escape(f"merged {b.name} into {a.name} in {graphs} document(s); noted in {book.path}"))
 
 
 @handle_errors
@@ -155,7 +156,7 @@ def aliases_cmd(
         return
     table(["name", "is"], [[k, v] for k, v in sorted(book.merge.items())], title=str(book.path))
     if book.keep_apart:
-        err.print("kept apart: " + ", ".join(book.keep_apart))
+        err.print(escape("kept apart: " + ", ".join(book.keep_apart)))
 
 
 @handle_errors
@@ -213,7 +214,7 @@ def forget_cmd(
         raise KgError(f"no document {doc_id!r} in the store; `kg sparql` can list them")
     if json_:
         print_json({"forgotten": doc_id})
-    err.print(f"forgot document {doc_id}")
+    err.print(escape(f"forgot document {doc_id}"))
 
 
 @handle_errors
@@ -237,4 +238,4 @@ def html_cmd(
         open_store(ctx.obj["store"], read_only=True), output, limit=limit, focus=focus, hops=hops
     )
     note = f"; {left_out} less central node(s) left out" if left_out else ""
-    err.print(f"wrote {output} ({nodes} nodes, {edges} edges{note})")
+    err.print(escape(f"wrote {output} ({nodes} nodes, {edges} edges{note})"))

@@ -43,7 +43,3 @@ def path(name: str) -> Path:
 def load_query(name: str) -> str:
     """The text of ``ontology/queries/NAME.rq``; values are bound at run time, never pasted in."""
     return (directory() / "queries" / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def kg_term(local: str) -> str:
-    return KG + local

@@ -137,10 +137,6 @@ def stats(store: Store) -> dict:
     }
 
 
-def meeting_edges(store: Store) -> list[dict]:
-    return store.select(load_query("meeting_edges"))
-
-
 def person_by_surname(store: Store, surname: str) -> list[tuple[str, str]]:
     rows = store.select(load_query("person_by_surname"), surname=surname.lower())
     return [(r["actor"], r["label"]) for r in rows]

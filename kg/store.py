@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -226,9 +225,6 @@ class OxigraphStore:
 
     def count_quads(self) -> int:
         return len(self._store)
-
-    def quads(self) -> Iterable:
-        return iter(self._store)
 
     def load_nquads(self, path: str) -> None:
         """Load an N-Quads file in one transaction (all of it or nothing)."""

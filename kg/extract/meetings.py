@@ -128,8 +128,9 @@ class Found:
 class MeetingFinder:
     """Finds meetings sentence by sentence; see the module docstring for the rules."""
 
-    def __init__(self, doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable):
+    def __init__(self, doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable, *, published=None):
         self.doc = doc
+        self.published = published  # the publication date relative dates resolve against
         self.table = table
         self.words = meeting_words()
         self.group_nouns = set(self.words["group_nouns"])
@@ -477,5 +478,3 @@ class MeetingFinder:
         prev = self.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
         expression = f"{prev} {ent.text}" if prev in {"since", "until", "before", "after", "by"} else ent.text
         return resolve(expression, self.published, future=status == "scheduled")
-
-    published = None

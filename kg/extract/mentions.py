@@ -21,7 +21,6 @@ TYPES_FROM_LABEL = {
     "NORP": "Demonym",
 }
 ACTOR_TYPES = {"Person", "Organization", "Country"}
-PLACE_TYPES = {"City", "Place", "Country"}
 ROYAL_TITLES = {"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress", "Sheikh", "Emir", "Sultan"}
 _PREPS_OF_PLACE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
 

@@ -45,9 +45,6 @@ class Extractor:
                     ents = trim_entities(parsed, self.nlp(cased_text))
             yield extract_parsed(document, parsed, ents)
 
-    def one(self, document: Document) -> Extraction:
-        return next(self([document]))
-
 
 def _evidence(sent) -> Evidence:
     text = sent.text.strip()
@@ -69,8 +66,7 @@ def extract_parsed(document: Document, doc, ents: list[tuple[int, int, str]] | N
     if anaphors:
         mentions = sorted(mentions + anaphors, key=lambda m: m.start)
         table = EntityTable(mentions)
-    finder = MeetingFinder(doc, mentions, [t for t in titles if not t.anaphor], table)
-    finder.published = document.date
+    finder = MeetingFinder(doc, mentions, [t for t in titles if not t.anaphor], table, published=document.date)
     found = finder()
     sentences = list(doc.sents)
     heads = {id(f): _delegation_heads(f, sentences, mentions, roles, table) for f in found if f.via_group}

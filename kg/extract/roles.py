@@ -51,13 +51,6 @@ def find_titles(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    for m in mentions:
-        if m.start <= start and end <= m.end:
-            return m
-    return None
-
-
 def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
     """The mention that ends right before ``pos`` (allowing a possessive and spaces)."""
     head = text[:pos]
@@ -197,10 +190,6 @@ def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list
         for s in out[:-1]:
             s.of = s.of or out[-1].of
     return out
-
-
-def strip_title_word(title: str) -> str:
-    return re.sub(r"\s+", " ", title).strip()
 
 
 def country_of(m: Mention | None) -> str | None:

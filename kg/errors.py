@@ -17,6 +17,12 @@ class InputError(KgError):
     """A file, line or option value that cannot be read as news text."""
 
 
+class UsageError(KgError):
+    """Options that contradict each other or are out of range (exit 2, like typer's own)."""
+
+    exit_code = 2
+
+
 class StoreError(KgError):
     """The store cannot be opened or written."""
 

@@ -72,29 +72,54 @@ def ingest(
     on_item: Callable[[str, str], None] | None = None,
     aliases: AliasBook | None = None,
 ) -> Summary:
-    """Ingest every source; errors are collected per item and never stop the others."""
+    """Ingest every source; errors are collected per item and never stop the others.
+
+    All documents of all sources go through one ``extractor`` call, so a parallel extractor keeps
+    every worker busy across files; this process writes each document's graph in input order, so
+    the store is the same whichever extractor ran. ``on_item(label, state)`` is called once per
+    source when its last document is written (or it failed, or had nothing new).
+    """
     summary = Summary()
     resolver = ActorResolver(store, aliases)
-    for item in read_sources(paths, date=date, source=source):
-        if item.error:
-            summary.failed += 1
-            summary.errors.append(item.error)
+    waiting: dict[str, int] = {}  # source label -> documents not yet written
+    label_of: dict[str, str] = {}  # document id in flight -> its source label
+
+    def done(label: str) -> None:
+        waiting[label] -= 1
+        if not waiting[label]:
+            del waiting[label]
             if on_item:
-                on_item(item.label, "failed")
-            continue
-        todo = list({d.id: d for d in item.documents if not store.has_graph(iris.document(d.id))}.values())
-        summary.skipped += len(item.documents) - len(todo)
-        for extraction in extractor(todo):
-            graph = iris.document(extraction.document.id)
-            try:
-                store.add_graph(graph, to_quads(extraction, resolver))
-            except KgError as exc:
+                on_item(label, "done")
+
+    def todo() -> Iterator[Document]:
+        for item in read_sources(paths, date=date, source=source):
+            if item.error:
                 summary.failed += 1
-                summary.errors.append(f"{item.label}: {exc}")
+                summary.errors.append(item.error)
+                if on_item:
+                    on_item(item.label, "failed")
                 continue
+            waiting[item.label] = waiting.get(item.label, 0) + 1  # held until all are queued
+            for d in item.documents:
+                if d.id in label_of or store.has_graph(iris.document(d.id)):
+                    summary.skipped += 1
+                    continue
+                label_of[d.id] = item.label
+                waiting[item.label] += 1
+                yield d
+            done(item.label)
+
+    for extraction in extractor(todo()):
+        doc_id = extraction.document.id
+        label = label_of.pop(doc_id)
+        try:
+            store.add_graph(iris.document(doc_id), to_quads(extraction, resolver))
+        except KgError as exc:
+            summary.failed += 1
+            summary.errors.append(f"{label}: {exc}")
+        else:
             summary.ingested += 1
-        if on_item:
-            on_item(item.label, "done")
+        done(label)
     return summary
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.output import err, handle_errors, print_json
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 
 
 def register(app: typer.Typer) -> None:
@@ -23,11 +23,21 @@ def ingest_cmd(
     date: Annotated[str | None, typer.Option(help="Publication date of plain files, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Source URL or label of plain files.")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
+    workers: Annotated[
+        int, typer.Option(help="Extract in this many local worker processes; this process writes.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Extract on the Dask cluster at this address (tcp://host:8786); needs kg[dask]."),
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """Extract facts from news text and store one named graph per document.
 
-    Example: kg ingest examples/ --date 2025-09-15
+    The store is the same whether extraction runs here, in --workers processes or on a Dask
+    cluster: documents are written one by one, in input order, by this process.
+
+    Example: kg ingest examples/ --date 2025-09-15 --workers 2
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -38,6 +48,10 @@ def ingest_cmd(
     from kg.store import open_store, store_path
 
     day = parse_date(date)
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if scheduler and workers != 1:
+        raise UsageError("give --workers or --scheduler, not both: the cluster decides its workers")
     book = AliasBook.load(alias_path(store_path(ctx.obj["store"])))
     store = open_store(ctx.obj["store"])
     try:
@@ -52,13 +66,24 @@ def ingest_cmd(
             disable=total < 2,
         ) as progress:
             task = progress.add_task("ingesting", total=total)
-            extractor = Extractor(model=model)
+            if scheduler or workers > 1:
+                from kg.parallel import ParallelExtractor
+
+                extractor = ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
+            else:
+                extractor = Extractor(model=model)
 
             def advance(label: str, state: str) -> None:
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
                     progress.advance(task)
 
-            summary = ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book)
+            try:
+                summary = ingest(
+                    paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book
+                )
+            finally:
+                if hasattr(extractor, "close"):
+                    extractor.close()
     finally:
         store.close()
     for e in summary.errors:

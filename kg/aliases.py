@@ -20,6 +20,9 @@ from kg.errors import InputError
 
 
 def alias_path(store_path: str) -> Path:
+    """Beside the store folder; for a remote store, ``kg-remote.aliases.json`` in the working folder."""
+    if store_path.startswith("sparql+"):
+        return Path(os.environ.get("KG_ALIASES") or "kg-remote.aliases.json")
     return Path(os.environ.get("KG_ALIASES") or f"{store_path.rstrip('/')}.aliases.json")
 
 

@@ -1,7 +1,7 @@
 """Store access behind one small interface, so a remote SPARQL 1.1 store can plug in later.
 
 ``Store`` is the protocol the rest of the code uses; ``OxigraphStore`` is the embedded on-disk
-default. Values are always *bound* into queries (SPARQL substitutions), never pasted into the
+default and ``kg.remote.SparqlStore`` any SPARQL 1.1 endpoint. Values are always *bound* into queries (SPARQL substitutions), never pasted into the
 query text, and every document is written in one transaction: stored whole or not at all.
 RDF terms stay inside this module: callers pass and get plain Python values.
 """
@@ -49,6 +49,9 @@ class Store(Protocol):
     def graphs_mentioning(self, iri: str) -> list[str]: ...
     def drop_graph(self, iri: str) -> bool: ...
     def select(self, query: str, **bindings: Any) -> list[Row]: ...
+    def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]: ...
+    def update(self, update: str) -> None: ...
+    def load_nquads(self, path: str) -> None: ...
     def graph_iris(self) -> list[str]: ...
     def count_quads(self) -> int: ...
     def dump(self, path: str, fmt: str) -> None: ...
@@ -106,6 +109,11 @@ class OxigraphStore:
                 ) from None
             raise StoreError(f"cannot open store {path}: {exc}") from None
         self.read_only = read_only
+
+    @property
+    def raw(self):
+        """The pyoxigraph store itself, for ``kg serve`` (which hands queries over unchanged)."""
+        return self._store
 
     # -- writing -------------------------------------------------------------------------------
     def has_graph(self, iri: str) -> bool:
@@ -248,23 +256,7 @@ class OxigraphStore:
 
     def dump(self, path: str, fmt: str) -> None:
         """Write the store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
-        import pyoxigraph
-
-        formats = {
-            "nq": pyoxigraph.RdfFormat.N_QUADS,
-            "trig": pyoxigraph.RdfFormat.TRIG,
-            "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-        }
-        if fmt in formats:
-            self._store.dump(path, formats[fmt], prefixes=PREFIXES if fmt != "nq" else None)
-            return
-        if fmt != "ttl":
-            raise StoreError(f"cannot dump as {fmt}")
-        seen: dict[str, pyoxigraph.Triple] = {}
-        for q in self._store:
-            t = pyoxigraph.Triple(q.subject, q.predicate, q.object)
-            seen.setdefault(str(t), t)
-        pyoxigraph.serialize(seen.values(), path, pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
+        dump_store(self._store, path, fmt)
 
     def close(self) -> None:
         if not self.read_only:
@@ -272,6 +264,33 @@ class OxigraphStore:
         del self._store
 
 
-def open_store(path: str | None = None, *, read_only: bool = False) -> OxigraphStore:
-    """The default store at ``--store``, ``$KG_STORE`` or ``./kg-store``."""
-    return OxigraphStore(store_path(path), read_only=read_only)
+def dump_store(store, path: str, fmt: str) -> None:
+    """Write a pyoxigraph store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
+    import pyoxigraph
+
+    formats = {
+        "nq": pyoxigraph.RdfFormat.N_QUADS,
+        "trig": pyoxigraph.RdfFormat.TRIG,
+        "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    }
+    if fmt in formats:
+        store.dump(path, formats[fmt], prefixes=PREFIXES if fmt != "nq" else None)
+        return
+    if fmt != "ttl":
+        raise StoreError(f"cannot dump as {fmt}")
+    seen: dict[str, pyoxigraph.Triple] = {}
+    for q in store:
+        t = pyoxigraph.Triple(q.subject, q.predicate, q.object)
+        seen.setdefault(str(t), t)
+    pyoxigraph.serialize(seen.values(), path, pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
+    """The store at ``--store``, ``$KG_STORE`` or ``./kg-store``: a folder (embedded Oxigraph) or a
+    SPARQL 1.1 endpoint written ``sparql+http(s)://host/path`` (see ``kg.remote``)."""
+    from kg.remote import SparqlStore, is_remote
+
+    where = store_path(path)
+    if is_remote(where):
+        return SparqlStore.from_option(where)
+    return OxigraphStore(where, read_only=read_only)

@@ -70,10 +70,12 @@ def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: boo
     import networkx as nx
 
     g = nx.Graph()
-    for mid, m in meeting_table(store, evidence=evidence).items():
+    # Sorted, so that the graph (node order, item order) is the same whatever order a store
+    # returns rows in: Oxigraph and a remote server give the same export byte for byte.
+    for mid, m in sorted(meeting_table(store, evidence=evidence).items()):
         if not flt.keeps_meeting(m):
             continue
-        actors = [(iri, lab, typ) for iri, (lab, typ) in m["actors"].items() if typ in flt.types]
+        actors = sorted((iri, lab, typ) for iri, (lab, typ) in m["actors"].items() if typ in flt.types)
         for iri, lab, typ in actors:
             g.add_node(iri, label=lab, type=typ)
         item = {k: m.get(k) for k in ("date", "status", "kind", "place", "evidence", "source", "confidence")}
@@ -101,7 +103,8 @@ def _add_memberships(store: Store, g, flt: ViewFilter) -> None:
     labels = {}
     for r in store.select(load_query("actor_names")):
         labels.setdefault(r["actor"], (r["label"], r["type"].rsplit("#", 1)[-1]))
-    for r in store.select(load_query("memberships")):
+    rows = store.select(load_query("memberships"))
+    for r in sorted(rows, key=lambda r: (r["person"], r["target"], r["kind"], r["title"] or "")):
         if float(r["confidence"]) < flt.min_confidence:
             continue
         for iri in (r["person"], r["target"]):

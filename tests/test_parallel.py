@@ -25,7 +25,10 @@ def corpus(tmp_path_factory) -> list[str]:
     (folder / "a.txt").write_text((EXAMPLES / "madrid-talks.txt").read_text(encoding="utf-8"), encoding="utf-8")
     lines = [
         {"text": "Trump to meet Xi in Seoul next week, officials say.", "date": "2025-10-20"},
-        {"text": "German Chancellor Friedrich Merz met French President Emmanuel Macron in Berlin.", "date": "2025-10-21"},
+        {
+            "text": "German Chancellor Friedrich Merz met French President Emmanuel Macron in Berlin.",
+            "date": "2025-10-21",
+        },
         {"text": "Merz and Macron agreed to meet again in Paris in December.", "date": "2025-10-22"},
         {"text": "Trump to meet Xi in Seoul next week, officials say.", "date": "2025-10-20"},
     ]

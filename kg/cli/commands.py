@@ -6,7 +6,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from kg.cli import analytics, ingest, manage, query
+    from kg.cli import analytics, ingest, manage, query, serve
 
-    for module in (ingest, query, analytics, manage):
+    for module in (ingest, query, analytics, manage, serve):
         module.register(app)

@@ -23,9 +23,7 @@ def ingest_cmd(
     date: Annotated[str | None, typer.Option(help="Publication date of plain files, YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Source URL or label of plain files.")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
-    workers: Annotated[
-        int, typer.Option(help="Extract in this many local worker processes; this process writes.")
-    ] = 1,
+    workers: Annotated[int, typer.Option(help="Extract in this many local worker processes; this process writes.")] = 1,
     scheduler: Annotated[
         str | None,
         typer.Option(help="Extract on the Dask cluster at this address (tcp://host:8786); needs kg[dask]."),

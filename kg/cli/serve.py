@@ -1,0 +1,53 @@
+"""``kg serve``: the local store as a SPARQL 1.1 endpoint."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kg.cli.output import err, handle_errors
+from kg.errors import StoreError, UsageError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_cmd)
+
+
+@handle_errors
+def serve_cmd(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 7878,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Accept SPARQL updates and Graph Store writes.")
+    ] = False,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and Graph Store (/store), read-only by default.
+
+    Example: kg serve --port 7878, then query http://127.0.0.1:7878/sparql from YASGUI or SPARQLWrapper
+    """
+    from rich.markup import escape
+
+    from kg.remote import is_remote
+    from kg.serve import make_server
+    from kg.store import store_path
+
+    where = store_path(ctx.obj["store"])
+    if is_remote(where):
+        raise UsageError("kg serve serves a local store folder; this --store is already an endpoint")
+    try:
+        server = make_server(where, host=host, port=port, allow_update=allow_update)
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    bound_host, bound_port = server.server_address[:2]
+    mode = "read-write" if allow_update else "read-only"
+    err.print(escape(f"serving {where} ({mode}) at http://{bound_host}:{bound_port}/sparql; Ctrl-C stops"))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if allow_update:
+            server.store.flush()

@@ -224,22 +224,7 @@ def test_cli_html_is_offline_and_escapes_text(tmp_path):
     assert "<script>alert(1)</script>" not in page
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "ingest",
-        "extract",
-        "who-met-whom",
-        "entities",
-        "sparql",
-        "stats",
-        "forget",
-        "html",
-        "merge",
-        "aliases",
-        "reextract",
-    ],
-)
+@pytest.mark.parametrize("command", [c.name for c in app.registered_commands])
 def test_cli_help_shows_an_example(command):
     result = runner.invoke(app, [command, "--help"], env={"NO_COLOR": "1", "COLUMNS": "200"})
     assert result.exit_code == 0 and "Example: kg" in result.stdout

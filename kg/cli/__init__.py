@@ -28,7 +28,11 @@ def main_options(
     ctx: typer.Context,
     store: Annotated[
         str | None,
-        typer.Option("--store", help="Store folder (default: $KG_STORE or ./kg-store).", show_default=False),
+        typer.Option(
+            "--store",
+            help="Store folder, or a SPARQL endpoint sparql+http://host/sparql (default: $KG_STORE or ./kg-store).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """News text in, an evidence-backed knowledge graph of who met whom out.

@@ -89,6 +89,8 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
                 add(node, SKOS + "altLabel", _lit(alias))
         for key in dict.fromkeys(name_key(n) for n in [label, e.name, *e.aliases]):
             add(node, KG + "nameKey", _lit(key))
+        if type_ == "Person" and len(words := label.split()) > 1:
+            add(node, KG + "surnameKey", _lit(words[-1].lower()))
         add(node, KG + "mentionedIn", g)
 
     def evidence(ev: Evidence) -> NamedNode:

@@ -36,13 +36,48 @@ class Summary:
 class ActorResolver:
     """Entity -> (IRI, label, type): the alias file's choice first, then a one-word name ("Trump",
     which the model may call an organisation in a headline) joins the one stored person whose
-    surname it is, unless the alias file keeps that name apart."""
+    surname it is, unless the alias file keeps that name apart.
+
+    Surname lookups are cached for the run: each surname is asked of the store once, and the
+    persons of every document written since are added (``commit`` after a successful write,
+    ``rollback`` after a failed one), so the cache is always what the store holds. Asking the
+    store for every one-word name cost more than the writing itself once a name was common.
+    """
 
     def __init__(self, store: Store, aliases: AliasBook | None = None):
         self.store = store
         self.aliases = aliases
+        self._surnames: dict[str, set[tuple[str, str]]] = {}
+        self._pending: list[tuple[str, str, str]] = []
 
     def __call__(self, e: Entity) -> tuple[str, str, str]:
+        iri, label, type_ = self._resolve(e)
+        if type_ == "Person" and len(words := label.split()) > 1:
+            self._pending.append((words[-1].lower(), iri, label))
+        return iri, label, type_
+
+    def commit(self) -> None:
+        """The document just resolved was written: its persons now count for later surnames."""
+        for surname, iri, label in self._pending:
+            if surname in self._surnames:
+                self._surnames[surname].add((iri, label))
+        self._pending.clear()
+
+    def rollback(self) -> None:
+        self._pending.clear()
+
+    def forget(self) -> None:
+        """Drop the cache (after a graph was replaced, not just added)."""
+        self._surnames.clear()
+        self._pending.clear()
+
+    def _by_surname(self, name: str) -> set[tuple[str, str]]:
+        key = name.lower()
+        if key not in self._surnames:
+            self._surnames[key] = set(person_by_surname(self.store, key))
+        return self._surnames[key]
+
+    def _resolve(self, e: Entity) -> tuple[str, str, str]:
         book = self.aliases
         canonical = book.canonical(e.name) if book else None
         if canonical is None and book:
@@ -56,9 +91,9 @@ class ActorResolver:
         if book and book.apart(e.name):
             return iris.actor(e.type, e.name), e.name, e.type
         if e.type in {"Person", "Organization"} and len(e.name.split()) == 1:
-            hits = person_by_surname(self.store, e.name)
+            hits = self._by_surname(e.name)
             if len(hits) == 1:
-                return (*hits[0], "Person")
+                return (*next(iter(hits)), "Person")
         return iris.actor(e.type, e.name), e.name, e.type
 
 
@@ -115,9 +150,11 @@ def ingest(
         try:
             store.add_graph(iris.document(doc_id), to_quads(extraction, resolver))
         except KgError as exc:
+            resolver.rollback()
             summary.failed += 1
             summary.errors.append(f"{label}: {exc}")
         else:
+            resolver.commit()
             summary.ingested += 1
         done(label)
     return summary
@@ -156,8 +193,12 @@ def reextract(
         if {str(q) for q in new} == {str(q) for q in store.graph_quads(iri)}:
             unchanged += 1
         else:
-            store.replace_graph(iri, new)
+            try:
+                store.replace_graph(iri, new)
+            finally:
+                resolver.forget()  # the old graph's persons may be gone: ask the store again
             changed += 1
+        resolver.commit()
         if on_item:
             on_item(iri)
     return {"documents": changed + unchanged, "changed": changed, "unchanged": unchanged}

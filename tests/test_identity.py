@@ -82,3 +82,26 @@ def test_identity_bad_alias_file_is_a_clear_error(tmp_path):
     doc.write_text("Prime Minister Kai Lund met President Mia Holm in Oslo.\n")
     result = kg(tmp_path / "s", "ingest", str(doc))
     assert result.exit_code == 1 and "alias file" in result.stderr
+
+
+def test_identity_surname_join_within_one_run_matches_one_run_per_file(tmp_path):
+    """A bare surname met before and after the full name is written, in one ingest run, joins
+    exactly as it does when each file is ingested on its own (the run's surname cache follows
+    the store)."""
+    texts = [
+        "Novak declined to comment on the talks.",
+        "Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna on Monday.",
+        "Novak met Haddad again in Geneva on Friday.",
+    ]
+    files = []
+    for i, text in enumerate(texts):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_text(text + "\n", encoding="utf-8")
+    one_run = tmp_path / "one"
+    assert kg(one_run, "ingest", *map(str, files), "--date", "2025-03-07").exit_code == 0
+    per_file = tmp_path / "per-file"
+    for f in files:
+        assert kg(per_file, "ingest", str(f), "--date", "2025-03-07").exit_code == 0
+    assert _quads(one_run) == _quads(per_file)
+    data = json.loads(kg(one_run, "who-met-whom", "Ana Novak", "--json").stdout)
+    assert {m["place"] for m in data["meetings"]} == {"Vienna", "Geneva"}

@@ -95,8 +95,12 @@ class OxigraphStore:
     def __init__(self, path: str, *, read_only: bool = False, create: bool = True):
         import pyoxigraph
 
+        from kg.cache import fingerprint
+
         self.path = path
         p = Path(path)
+        # Taken before opening: a read-only open sees the store as it was then.
+        self.fingerprint = fingerprint(path) if read_only else None
         if read_only or not create:
             if not (p / "CURRENT").exists():
                 raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store PATH")

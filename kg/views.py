@@ -43,9 +43,24 @@ def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}.
     Without ``evidence`` the lighter projection is used (no sentences, places or sources): an
     order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown."""
+    if not evidence:
+        from kg.cache import cached
+
+        return cached(store, "meetings-light", lambda: _meeting_table(store, evidence=False))
+    return _meeting_table(store, evidence=True)
+
+
+_LIGHT = ("status", "kind", "date", "confidence", "doc")
+
+
+def _meeting_table(store: Store, *, evidence: bool) -> dict[str, dict]:
     meetings: dict[str, dict] = {}
     for r in store.select(load_query("meeting_edges" if evidence else "meeting_links")):
-        m = meetings.setdefault(r["meeting"], {**r, "actors": {}})
+        m = meetings.get(r["meeting"])
+        if m is None:
+            m = dict(r) if evidence else {k: r[k] for k in _LIGHT}  # light rows: only what filters use
+            m["actors"] = {}
+            meetings[r["meeting"]] = m
         m["actors"][r["actor"]] = (r["label"], r["type"])
         if evidence and r["start"] < m["start"]:
             m.update(evidence=r["evidence"], start=r["start"])

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from tests.test_cli import demo_store, kg  # noqa: F401  (fixture)
+from tests.test_cli import copy_store, demo_store, kg  # noqa: F401  (fixtures)
 
 ALL = ["--status", "held", "--status", "scheduled", "--status", "potential"]
 
@@ -89,3 +89,23 @@ def test_analytics_graph_exports_read_back(demo_store, tmp_path, fmt):  # noqa: 
         meetings = [d["meetings"] for _, _, d in g.edges(data=True)]
         assert all(isinstance(m, int) for m in meetings)
     assert g.number_of_nodes() >= 8 and g.number_of_edges() >= 5
+
+
+def test_analytics_cached_projection_follows_every_write(copy_store, tmp_path):  # noqa: F811
+    """The projection cached beside the store is used only while the store is unchanged: an
+    ingest, a forget, and a damaged cache file all give the answer a fresh projection gives."""
+    names = lambda: {r["name"] for r in json.loads(kg(copy_store, "centrality", "--top", "100", "--json").stdout)}  # noqa: E731
+    before = names()
+    cache = copy_store.parent / (copy_store.name + ".cache")
+    assert any(cache.iterdir())
+    new = tmp_path / "new.txt"
+    new.write_text("Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna on Monday.\n")
+    assert kg(copy_store, "ingest", str(new), "--date", "2025-03-07").exit_code == 0
+    after = names()
+    assert after == before | {"Ana Novak", "Omar Haddad"}
+    for f in cache.iterdir():
+        f.write_bytes(b"not a pickle")
+    assert names() == after
+    doc = json.loads(kg(copy_store, "who-met-whom", "Ana Novak", "--json").stdout)["meetings"][0]["document"]
+    assert kg(copy_store, "forget", doc).exit_code == 0
+    assert names() == before

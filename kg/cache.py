@@ -1,0 +1,66 @@
+"""Projections of a local store cached beside it, valid while the store's files are unchanged.
+
+Why: every analytics command (centrality, path, neighbors, communities, timeline, html, export)
+starts from the same store-wide projection of meetings, and on a store of a million triples
+Oxigraph needs seconds to stream it (one RocksDB string lookup per IRI). The projection is a pure
+function of the store's content, so it is computed once and kept in ``<store>.cache/`` until the
+store changes. A store's fingerprint is the names, sizes and modification times of its RocksDB
+files: every write appends to the log or adds files, so any write invalidates the cache (a
+read-only open changes nothing). Remote stores have no fingerprint and are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+VERSION = 1  # bump when a cached shape changes
+
+
+def fingerprint(folder: str) -> str | None:
+    """A digest of the store folder's files, or None when there is no such folder."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return None
+    digest = hashlib.sha256(f"v{VERSION}".encode())
+    for e in entries:
+        if e.name.startswith("LOG") or e.name == "LOCK" or not e.is_file():
+            continue
+        st = e.stat()
+        digest.update(f"{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def cache_dir(folder: str) -> Path:
+    return Path(os.environ.get("KG_CACHE") or f"{folder.rstrip('/')}.cache")
+
+
+def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result saved for the store's current fingerprint."""
+    key = getattr(store, "fingerprint", None)
+    if not key:
+        return compute()
+    path = cache_dir(store.path) / f"{name}.pickle"
+    try:
+        with path.open("rb") as f:
+            saved_key, value = pickle.load(f)
+        if saved_key == key:
+            return value
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        pass
+    value = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only place: no cache, same answer
+    return value

@@ -12,6 +12,8 @@ import json
 import random
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -124,17 +126,39 @@ def main() -> None:
         "bulk_load_s": round(load_s, 2),
         "who_met_whom_typical_ms": median_ms(wmw(info["typical"]), args.repeat),
         "who_met_whom_hub_ms": median_ms(wmw(info["hub"]), args.repeat),
+        "hub_meetings": len(queries.who_met_whom(store, hub)),
         "top20_ms": median_ms(lambda: store.select(load_query("top_actors")), args.repeat),
         "two_hop_hub_ms": median_ms(lambda: queries.two_hop(store, hub), args.repeat),
     }
     t = time.perf_counter()
+    g = meeting_graph(store, ViewFilter(), evidence=False)  # cold: computed and cached beside the store
+    out["projection_cold_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
     g = meeting_graph(store, ViewFilter(), evidence=False)
-    out["projection_s"] = round(time.perf_counter() - t, 2)
+    out["projection_cached_s"] = round(time.perf_counter() - t, 2)
     a, b = info["hub"], info["typical"]
     ia, ib = queries.find_actor(store, a).iri, queries.find_actor(store, b).iri
     out["path_ms"] = median_ms(lambda: analytics.path(g, ia, ib), args.repeat)
     out["pagerank_ms"] = median_ms(lambda: analytics.centrality(g, "pagerank", top=20), max(1, args.repeat // 2))
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    # The commands themselves, as a user runs them (start-up included), on the cached projection.
+    def kg(*argv: str) -> float:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg", "--store", str(store_dir), *argv], check=True, capture_output=True)
+        return time.perf_counter() - t
+
+    page = work / "graph.html"
+    out["kg_html_cold_s"] = round(kg("html", "-o", str(page)), 2)
+    runs = max(1, args.repeat // 2)
+    out["kg_html_s"] = round(statistics.median(kg("html", "-o", str(page)) for _ in range(runs)), 2)
+    out["kg_path_s"] = round(statistics.median(kg("path", a, b, "--json") for _ in range(runs)), 2)
+    out["kg_pagerank_s"] = round(
+        statistics.median(kg("centrality", "--measure", "pagerank", "--json") for _ in range(runs)), 2
+    )
+    out["kg_who_met_whom_hub_s"] = round(statistics.median(kg("who-met-whom", a, "--json") for _ in range(runs)), 2)
+    out["peak_rss_commands_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    out["html_page"] = str(page)
     print(json.dumps(out))
 
 

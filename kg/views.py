@@ -43,11 +43,10 @@ def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}.
     Without ``evidence`` the lighter projection is used (no sentences, places or sources): an
     order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown."""
-    if not evidence:
-        from kg.cache import cached
+    from kg.cache import cached
 
-        return cached(store, "meetings-light", lambda: _meeting_table(store, evidence=False))
-    return _meeting_table(store, evidence=True)
+    name = "meetings-full" if evidence else "meetings-light"
+    return cached(store, name, lambda: _meeting_table(store, evidence=evidence))
 
 
 _LIGHT = ("status", "kind", "date", "confidence", "doc")
@@ -131,6 +130,12 @@ def _add_memberships(store: Store, g, flt: ViewFilter) -> None:
 
 def role_lines(store: Store) -> dict[str, list[str]]:
     """Each person's titles as text lines ("Treasury Secretary (United States)"), for tooltips."""
+    from kg.cache import cached
+
+    return cached(store, "roles", lambda: _role_lines(store))
+
+
+def _role_lines(store: Store) -> dict[str, list[str]]:
     rows = store.select(load_query("roles"))
     out: dict[str, list[str]] = {}
     for r in rows:

@@ -19,6 +19,10 @@ from kg.ontology import PREFIXES, XSD
 
 DEFAULT_PATH = "kg-store"
 STAGING_SUFFIX = "#staging"
+# RocksDB keeps written data in memtables until they fill (Oxigraph has a dozen column families),
+# so a long ingest's memory grew ~200 KB a document (785 MB at 3,600 documents). Flushing them to
+# disk every 100k quads keeps it flat (177 MB) at no cost in speed (measured on 3,600 documents).
+FLUSH_EVERY_QUADS = 100_000
 _OWN_IRI = re.compile(r"https://w3id\.org/kg-news/id/[a-z]+/[0-9a-f]{16}")
 
 
@@ -113,6 +117,7 @@ class OxigraphStore:
                 ) from None
             raise StoreError(f"cannot open store {path}: {exc}") from None
         self.read_only = read_only
+        self._unflushed = 0
 
     @property
     def raw(self):
@@ -131,6 +136,7 @@ class OxigraphStore:
             self._store.extend(quads)
         except OSError as exc:
             raise StoreError(f"writing {iri} failed, nothing of it was stored: {exc}") from None
+        self._count_written(len(quads))
 
     def replace_graph(self, iri: str, quads: list) -> None:
         """Swap a graph's content for ``quads`` so that readers see the old or the new graph, never
@@ -146,6 +152,13 @@ class OxigraphStore:
             self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{iri}>")
         except OSError as exc:
             raise StoreError(f"replacing {iri} failed, the old graph is kept: {exc}") from None
+        self._count_written(2 * len(quads))
+
+    def _count_written(self, quads: int) -> None:
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_EVERY_QUADS:
+            self._store.flush()
+            self._unflushed = 0
 
     def drop_staging(self) -> int:
         """Remove graphs left staged by an interrupted ``replace_graph``."""

@@ -24,6 +24,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 from kg.errors import QueryError, StoreError
@@ -154,6 +155,9 @@ class SparqlStore:
         result = self._solutions(bind_values(query, _terms(bindings)), error=QueryError)
         names = [v.value for v in result.variables]
         return [{n: _py(sol[n]) for n in names} for sol in result]
+
+    def rows(self, query: str, **bindings: Any) -> Iterator[dict[str, Any]]:
+        return iter(self.select(query, **bindings))
 
     def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]:
         """Any read-only query; its form is checked here first (an update is refused before it is sent)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,6 +54,7 @@ class Store(Protocol):
     def graphs_mentioning(self, iri: str) -> list[str]: ...
     def drop_graph(self, iri: str) -> bool: ...
     def select(self, query: str, **bindings: Any) -> list[Row]: ...
+    def rows(self, query: str, **bindings: Any) -> Iterator[Row]: ...
     def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]: ...
     def update(self, update: str) -> None: ...
     def load_nquads(self, path: str) -> None: ...
@@ -192,6 +194,10 @@ class OxigraphStore:
 
     # -- reading -------------------------------------------------------------------------------
     def select(self, query: str, **bindings: Any) -> list[Row]:
+        return list(self.rows(query, **bindings))
+
+    def rows(self, query: str, **bindings: Any) -> Iterator[Row]:
+        """Like ``select``, one row at a time: store-wide projections never hold every row at once."""
         from pyoxigraph import Variable
 
         subs = {Variable(k): _term(v) for k, v in bindings.items() if v is not None}
@@ -200,7 +206,8 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
         names = [v.value for v in result.variables]
-        return [{n: _py(sol[n]) for n in names} for sol in result]
+        for sol in result:
+            yield {n: _py(sol[n]) for n in names}
 
     def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]:
         """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples).

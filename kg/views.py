@@ -54,7 +54,7 @@ _LIGHT = ("status", "kind", "date", "confidence", "doc")
 
 def _meeting_table(store: Store, *, evidence: bool) -> dict[str, dict]:
     meetings: dict[str, dict] = {}
-    for r in store.select(load_query("meeting_edges" if evidence else "meeting_links")):
+    for r in store.rows(load_query("meeting_edges" if evidence else "meeting_links")):
         m = meetings.get(r["meeting"])
         if m is None:
             m = dict(r) if evidence else {k: r[k] for k in _LIGHT}  # light rows: only what filters use
@@ -136,9 +136,8 @@ def role_lines(store: Store) -> dict[str, list[str]]:
 
 
 def _role_lines(store: Store) -> dict[str, list[str]]:
-    rows = store.select(load_query("roles"))
     out: dict[str, list[str]] = {}
-    for r in rows:
+    for r in store.rows(load_query("roles")):
         line = r["title"] + (f" ({r['of_label']})" if r.get("of_label") else "")
         if line not in out.setdefault(r["person"], []):
             out[r["person"]].append(line)

@@ -2,7 +2,7 @@
 names, ~500 words each), bare spaCy `nlp.pipe` over the same texts (batch 32, same process
 count) against the full ingest into a fresh on-disk store. Prints one JSON object.
 
-    python benchmarks/ingest.py --articles 200 [--processes 1]
+    python benchmarks/ingest.py --articles 200 [--processes 1] [--dask] [--memory-only]
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--processes", type=int, default=1, help="1: extraction in this process; more: workers")
     parser.add_argument("--memory-only", action="store_true", help="skip the bare spaCy pass (for RSS runs)")
+    parser.add_argument("--dask", action="store_true", help="extract on a Dask LocalCluster of --processes workers")
     args = parser.parse_args()
 
     from kg.documents import documents_from_text
@@ -78,7 +79,14 @@ def main() -> None:
 
     store = OxigraphStore(str(Path(tempfile.mkdtemp(prefix="kg-ingest-")) / "store"))
     resolver = ActorResolver(store)
-    extractor = Extractor() if args.processes == 1 else ParallelExtractor(workers=args.processes)
+    cluster = None
+    if args.dask:
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=args.processes, threads_per_worker=1, dashboard_address=None)
+        extractor = ParallelExtractor(scheduler=cluster.scheduler_address)
+    else:
+        extractor = Extractor() if args.processes == 1 else ParallelExtractor(workers=args.processes)
     t = time.perf_counter()
     docs = (documents_from_text(a, source=f"bench-{i}")[0] for i, a in enumerate(articles(args.articles)))
     timed = _Timed(iter(extractor(d for d in docs if not store.has_graph(document(d.id)))))
@@ -87,10 +95,13 @@ def main() -> None:
     kg_s = time.perf_counter() - t
     if isinstance(extractor, ParallelExtractor):
         extractor.close()
+    if cluster is not None:
+        cluster.close()
     writer_s = kg_s - timed.waited  # this process's own work: resolve, build quads, write
     result = {
         "articles": args.articles,
         "processes": args.processes,
+        "engine": "dask" if args.dask else ("local processes" if args.processes > 1 else "in-process"),
         "words": words,
         "spacy_words_per_s": round(words / spacy_s, 1) if spacy_s else None,
         "kg_words_per_s": round(words / kg_s, 1),
@@ -99,7 +110,7 @@ def main() -> None:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }
-    if args.processes == 1:
+    if args.processes == 1 and not args.dask:
         # Simulated N workers: extraction scales with workers, the one writer does not, so the
         # rate is min(N x extraction rate, writer rate) (transfer costs left out).
         extract_rate = args.articles / timed.waited

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -26,3 +27,21 @@ def test_benchmarks_script_runs(script, args, keys):
         capture_output=True, text=True, check=True, timeout=300,
     )  # fmt: skip
     assert keys <= set(json.loads(out.stdout))
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium on this machine (apt-get install chromium)")
+def test_benchmarks_html_draw_runs(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.conftest import EXAMPLES
+
+    store, page = tmp_path / "store", tmp_path / "graph.html"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--store", str(store), "ingest", str(EXAMPLES)]).exit_code == 0
+    assert runner.invoke(app, ["--store", str(store), "html", "-o", str(page)]).exit_code == 0
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "html_draw.py"), str(page), "--runs", "1"],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    assert {"drawn_s", "nodes"} <= set(json.loads(out.stdout))

@@ -19,11 +19,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, KgError, UsageError
 from kg.models import Document, Extraction
 from kg.nlp import DEFAULT_MODEL
 
 BATCH_DOCUMENTS = 16
+
+
+class WorkerError(KgError):
+    """An extraction worker vanished mid-run."""
+
+
 RECYCLE_BATCHES = 200
 
 
@@ -37,6 +43,23 @@ def _extractor(model: str):
 def extract_batch(documents: list[Document], model: str = DEFAULT_MODEL) -> list[Extraction]:
     """What a worker runs: one model per worker process, loaded on first use and kept."""
     return list(_extractor(model)(documents))
+
+
+def _exit_with_parent() -> None:
+    """Worker initializer: leave when the ingesting process is gone (killed, say), instead of
+    lingering as an orphan; the executor cannot tell its workers when it dies unannounced."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -77,6 +100,7 @@ class ParallelExtractor:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 max_tasks_per_child=RECYCLE_BATCHES,
+                initializer=_exit_with_parent,
             )
             slots = workers
         self.window = 2 * slots
@@ -88,13 +112,21 @@ class ParallelExtractor:
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Yield one extraction per document, in order, with at most ``window`` batches in flight."""
+        from concurrent.futures.process import BrokenProcessPool
+
         in_flight: deque = deque()
-        for batch in _batches(documents, self.batch_documents):
-            in_flight.append(self._submit(batch))
-            if len(in_flight) >= self.window:
+        try:
+            for batch in _batches(documents, self.batch_documents):
+                in_flight.append(self._submit(batch))
+                if len(in_flight) >= self.window:
+                    yield from in_flight.popleft().result()
+            while in_flight:
                 yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        except BrokenProcessPool:
+            raise WorkerError(
+                "a worker process died (killed, or out of memory?); the documents written so far are "
+                "kept whole: run the same ingest again to go on where it stopped"
+            ) from None
 
     def close(self) -> None:
         if self._pool is not None:

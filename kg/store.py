@@ -312,9 +312,9 @@ def dump_store(store, path: str, fmt: str) -> None:
 def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     """The store at ``--store``, ``$KG_STORE`` or ``./kg-store``: a folder (embedded Oxigraph) or a
     SPARQL 1.1 endpoint written ``sparql+http(s)://host/path`` (see ``kg.remote``)."""
-    from kg.remote import SparqlStore, is_remote
-
     where = store_path(path)
-    if is_remote(where):
+    if where.startswith(("sparql+http://", "sparql+https://")):
+        from kg.remote import SparqlStore  # HTTP modules load only when an endpoint is named
+
         return SparqlStore.from_option(where)
     return OxigraphStore(where, read_only=read_only)

@@ -6,6 +6,11 @@ document and a file that cannot be read."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +100,57 @@ def test_cli_bad_parallel_options(args, code, words, tmp_path):
     result = runner.invoke(app, ["--store", str(tmp_path / "store"), "ingest", *args, str(tmp_path / "a.txt")])
     assert result.exit_code == code
     assert words in result.stderr and "Traceback" not in result.output
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+
+@pytest.fixture
+def big_corpus(tmp_path) -> Path:
+    lines = [json.dumps({"text": f"Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna, round {i}."})
+             for i in range(600)]  # fmt: skip
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _start_ingest(store: Path, corpus: Path) -> tuple[subprocess.Popen, list[int]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "--store", str(store), "ingest", "--workers", "2", str(corpus)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(_children(proc.pid)) < 2:
+        time.sleep(0.2)
+    time.sleep(4)  # the workers have loaded the model and are extracting
+    return proc, [w for w in _children(proc.pid) if "spawn" in Path(f"/proc/{w}/cmdline").read_text()]
+
+
+def test_workers_leave_when_the_ingest_is_killed(big_corpus, tmp_path):
+    proc, workers = _start_ingest(tmp_path / "store", big_corpus)
+    assert workers, "no worker processes seen"
+    proc.kill()
+    proc.wait(10)
+    time.sleep(3)
+    assert not [w for w in workers if _alive(w)]
+
+
+def test_a_dead_worker_is_a_clear_error_and_the_store_stays_whole(big_corpus, tmp_path):
+    proc, workers = _start_ingest(tmp_path / "store", big_corpus)
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and "a worker process died" in stderr and "Traceback" not in stderr
+    result = runner.invoke(app, ["--store", str(tmp_path / "store"), "ingest", str(big_corpus), "--json"])
+    assert result.exit_code == 0  # the rerun completes the store
+    summary = json.loads(result.stdout)
+    assert summary["ingested"] + summary["skipped"] == 600

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 VERSION = 1  # bump when a cached shape changes
+KEEP_FILES = 12  # one per projection and per filter of the meeting graph; the least recently used go
 
 
 def fingerprint(folder: str) -> str | None:
@@ -52,6 +53,7 @@ def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
         with path.open("rb") as f:
             saved_key, value = pickle.load(f)
         if saved_key == key:
+            os.utime(path)  # recently used: kept when the folder is pruned
             return value
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
         pass
@@ -61,6 +63,13 @@ def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
             pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(f.name, path)
+        _prune(path.parent)
     except OSError:
         pass  # a read-only place: no cache, same answer
     return value
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP_FILES:]:
+        old.unlink(missing_ok=True)

@@ -80,7 +80,17 @@ def fill_items(store: Store, items: list[dict]) -> None:
 def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: bool = True):
     """An undirected ``nx.Graph``: node attributes ``label``, ``type``; edge attributes
     ``meetings`` (count, the weight), ``statuses``, ``dates``, ``documents`` and ``items`` (one
-    dict per meeting: date, status, kind, place, evidence, source)."""
+    dict per meeting: date, status, kind, place, evidence, source). Cached beside a local store
+    per filter: building it is most of an analytics command's time on a big store."""
+    import hashlib
+
+    from kg.cache import cached
+
+    digest = hashlib.sha256(repr((flt, evidence)).encode()).hexdigest()[:16]
+    return cached(store, f"graph-{digest}", lambda: _meeting_graph(store, flt, evidence=evidence))
+
+
+def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
     import networkx as nx
 
     g = nx.Graph()

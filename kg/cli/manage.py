@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from kg.cli.output import err, handle_errors, print_json
 from kg.errors import KgError
+from kg.export.html import DEFAULT_LIMIT
 
 
 def register(app: typer.Typer) -> None:
@@ -225,7 +226,7 @@ def html_cmd(
     ),
     focus: Annotated[str | None, typer.Option(help="Draw only the neighbourhood of this name.")] = None,
     hops: Annotated[int, typer.Option(min=1, max=6, help="With --focus: how many meetings away.")] = 1,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many nodes, the most central.")] = 500,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many nodes, the most central.")] = DEFAULT_LIMIT,
 ) -> None:
     """Write an interactive, offline HTML page of who met whom (every status, styled apart).
 

@@ -156,6 +156,10 @@ def main() -> None:
     out["kg_pagerank_s"] = round(
         statistics.median(kg("centrality", "--measure", "pagerank", "--json") for _ in range(runs)), 2
     )
+    every = ["--status", "held", "--status", "scheduled", "--status", "potential", "--status", "cancelled"]
+    out["kg_neighbors_2hop_hub_s"] = round(
+        statistics.median(kg("neighbors", a, "--hops", "2", *every, "--json") for _ in range(runs)), 2
+    )
     out["kg_who_met_whom_hub_s"] = round(statistics.median(kg("who-met-whom", a, "--json") for _ in range(runs)), 2)
     out["peak_rss_commands_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     out["html_page"] = str(page)

@@ -21,6 +21,31 @@ BATCH_SIZE = 32
 ABBREVIATED_RANKS = {"Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Adm.", "Amb.", "St.", "Rev.", "Hon."}
 
 
+def text_of(doc) -> str:
+    """The document's text, read once and kept on the Doc: ``Doc.text`` joins every token again
+    on each access (milliseconds for an article), and extraction needs it a dozen times."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def token_bounds(doc) -> tuple[list[int], list[int]]:
+    """Character starts and ends of every token, computed once per Doc: finding the token at a
+    character offset becomes a bisection instead of a walk over the whole document."""
+    bounds = doc.user_data.get("kg_bounds")
+    if bounds is None:
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t) for t in doc]
+        bounds = doc.user_data["kg_bounds"] = (starts, ends)
+    return bounds
+
+
+@cache
+def _no_break_after() -> frozenset[str]:
+    return frozenset(ABBREVIATED_RANKS | {h for h in honorifics() if h.endswith(".")})
+
+
 @cache
 def load(model: str = DEFAULT_MODEL):
     """The pipeline with a line-break sentence splitter before the parser."""
@@ -31,16 +56,18 @@ def load(model: str = DEFAULT_MODEL):
 
         @Language.component("kg_sentence_hints")
         def sentence_hints(doc):
-            no_break_after = ABBREVIATED_RANKS | {h for h in honorifics() if h.endswith(".")}
-            text = doc.text  # Doc.text is rebuilt on every access: read it once
-            for tok in doc[1:]:
-                prev = doc[tok.i - 1]
-                if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
-                    tok.is_sent_start = True
-                elif prev.text in no_break_after or (
-                    len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
-                ):
-                    tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
+            no_break_after = _no_break_after()
+            text = text_of(doc)
+            prev = None
+            for tok in doc:  # one pass, each token made once (doc[i] builds a new Token)
+                if prev is not None:
+                    if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
+                        tok.is_sent_start = True
+                    elif prev.text in no_break_after or (
+                        len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+                    ):
+                        tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
+                prev = tok
             return doc
 
     try:

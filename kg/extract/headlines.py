@@ -12,6 +12,7 @@ from functools import cache
 
 from kg.documents import is_headline
 from kg.lexicons import gazetteer, name_words, titles
+from kg.nlp import text_of
 
 COMMON_ZIPF = 2.5  # wordfreq Zipf frequency above which a capitalised headline word is a common word
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
@@ -90,7 +91,7 @@ def trim_entities(doc, cased) -> list[tuple[int, int, str]]:
     """The model's entities inside Title Case lines, split at the words the cased copy tags as
     verbs and trimmed of common words at their edges; elsewhere unchanged. An organisation's name
     keeps its "of"/"for" tail ("U.S. Institute of Peace"). Returns (start_char, end_char, label)."""
-    lines = title_case_lines(doc.text)
+    lines = title_case_lines(text_of(doc))
     org_words = {w.lower() for w in name_words()["organization_words"]}
     tag_at = {t.idx: t for t in cased}
     out = []

@@ -18,7 +18,7 @@ from kg.extract.mentions import ROYAL_TITLES, Mention, find_mentions, mark_meton
 from kg.extract.roles import anchor_titles, country_of, resolve_title_anaphora, title_after, title_before
 from kg.lexicons import confidences, gazetteer
 from kg.models import Affiliation, Document, Evidence, Extraction, Meeting, Role
-from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load
+from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load, text_of
 
 
 class Extractor:
@@ -38,6 +38,7 @@ class Extractor:
             ((d.text, d) for d in documents), batch_size=self.batch_size, n_process=self.processes, as_tuples=True
         )
         for parsed, document in pairs:
+            parsed.user_data["kg_text"] = document.text  # what the doc was parsed from (see nlp.text_of)
             cased_text = recase(document.text)
             ents = None
             if cased_text is not None:  # Title Case lines: trim the entities with a sentence-cased tagging
@@ -62,7 +63,7 @@ def extract_parsed(document: Document, doc, ents: list[tuple[int, int, str]] | N
     holders: dict[str, set[str]] = {}
     for r in roles:
         holders.setdefault(r.title.lower(), set()).add(r.person)
-    anaphors = resolve_title_anaphora(doc.text, mentions, titles, holders)
+    anaphors = resolve_title_anaphora(text_of(doc), mentions, titles, holders)
     if anaphors:
         mentions = sorted(mentions + anaphors, key=lambda m: m.start)
         table = EntityTable(mentions)
@@ -87,7 +88,7 @@ def _sentence_of(doc, char: int):
 
 
 def _roles_and_affiliations(doc, mentions: list[Mention], titles, table: EntityTable):
-    text = doc.text
+    text = text_of(doc)
     roles: dict[tuple, Role] = {}
     affs: dict[tuple, Affiliation] = {}
     for m in mentions:
@@ -201,7 +202,7 @@ def _lead_meetings(meetings: list[Meeting], sentences: list, published, dateline
     publication day, at the dateline's place when the text opens with one."""
     if not sentences or (published is None and dateline_place is None):
         return
-    text = sentences[0].doc.text
+    text = text_of(sentences[0].doc)
     title_lines = title_case_lines(text)
     lead = next(
         (s for s in sentences if len(s.text.split()) >= 6 and not any(a <= s.start_char < b for a, b in title_lines)),
@@ -221,10 +222,10 @@ def _lead_meetings(meetings: list[Meeting], sentences: list, published, dateline
 def _dateline_place(doc, mentions: list[Mention], table: EntityTable) -> str | None:
     """ "New York" alone on the first line of a text, followed by a line holding only a date: the
     dateline's city."""
-    lines = [ln for ln in doc.text.splitlines() if ln.strip()]
+    lines = [ln for ln in text_of(doc).splitlines() if ln.strip()]
     if len(lines) < 2 or not dateline_date("\n".join(lines[1:2])):
         return None
-    first = doc.text.index(lines[0].strip())
+    first = text_of(doc).index(lines[0].strip())
     end = first + len(lines[0].strip())
     place = next((m for m in mentions if m.start == first and m.end == end), None)
     if place is not None and table.type(place) in {"City", "Place"}:
@@ -272,6 +273,14 @@ def _meeting(f: Found, table: EntityTable, heads: list[str] | None = None) -> Me
     )
 
 
+def _case_lines(doc) -> list[tuple[int, int]]:
+    """The document's Title Case lines, found once per document."""
+    lines = doc.user_data.get("kg_case_lines")
+    if lines is None:
+        lines = doc.user_data["kg_case_lines"] = title_case_lines(text_of(doc))
+    return lines
+
+
 def _meeting_confidence(f: Found, by_heads: bool) -> float:
     """What the rule earned (lexicons/confidence.json): verbs over nouns, less for delegations
     standing for their heads, for titles standing for people and for Title Case lines."""
@@ -279,7 +288,7 @@ def _meeting_confidence(f: Found, by_heads: bool) -> float:
     value = c["delegation_heads"] if by_heads else c["verb"] if f.by_verb else c["noun"]
     if any(m.anaphor for m in f.participants):
         value += c["title_anaphora"]
-    if any(a <= f.sentence.start_char < b for a, b in title_case_lines(f.sentence.doc.text)):
+    if any(a <= f.sentence.start_char < b for a, b in _case_lines(f.sentence.doc)):
         value += c["title_case_line"]
     return round(min(max(value, 0.0), 1.0), 3)
 

@@ -8,11 +8,13 @@ Titles also find people the model missed: capitalised words right after a title 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.mentions import Mention, classify, trigger_forms
 from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
+from kg.nlp import text_of, token_bounds
 
 HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
 HONORIFIC_RE = honorific_pattern()
@@ -64,9 +66,10 @@ def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tupl
 def _name_after(doc, char: int) -> tuple[int, int] | None:
     """Capitalised words starting at ``char`` that make a personal name (up to five words)."""
     forms = trigger_forms()
-    tokens = [t for t in doc if t.idx >= char]
-    if not tokens or tokens[0].idx - char > 1:
+    first = bisect_left(token_bounds(doc)[0], char)  # the first token starting at or after char
+    if first == len(doc) or doc[first].idx - char > 1:
         return None
+    tokens = doc[first:]  # a Span: tokens are made as the loop reaches them
     words = []
     for tok in tokens:
         if tok.text in {"-", "."} and words:
@@ -99,7 +102,7 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     Mentions lying inside a title ("State" in "Secretary of State") are dropped unless they name an
     organisation ("the Treasury"); demonyms and countries before a title are marked ``in_title``.
     """
-    text = doc.text
+    text = text_of(doc)
     spans: list[TitleSpan] = []
     for start, end in find_titles(text):
         if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +43,9 @@ def cache_dir(folder: str) -> Path:
 
 def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
     """``compute()``, or its result saved for the store's current fingerprint."""
+    import pickle
+    import tempfile
+
     key = getattr(store, "fingerprint", None)
     if not key:
         return compute()

@@ -6,7 +6,6 @@ values, so a name with quotes, braces or ``#`` cannot change a query.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
@@ -70,6 +69,8 @@ def find_actor(store: Store, name: str) -> Actor:
         partial = _kg_actors([r for r in rows if _contains_words(r["name"].lower().split(), words)])
         hits = partial
         if not hits:
+            import difflib  # only for the "nearest names" hint
+
             names = sorted({r["name"] for r in rows})
             near = difflib.get_close_matches(name, names, n=5, cutoff=0.6) or difflib.get_close_matches(
                 name.title(), names, n=5, cutoff=0.5

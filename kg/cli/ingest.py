@@ -59,7 +59,7 @@ def ingest_cmd(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err,
+            console=err.real(),
             transient=True,
             disable=total < 2,
         ) as progress:

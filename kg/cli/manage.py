@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from kg.cli.output import err, handle_errors, print_json
+from kg.cli.output import err, escape, handle_errors, print_json
 from kg.errors import KgError
 from kg.export.html import DEFAULT_LIMIT
 
@@ -179,7 +178,7 @@ def reextract_cmd(
     book = _book(ctx)
     store = open_store(ctx.obj["store"])
     try:
-        with Progress(console=err, transient=True) as progress:
+        with Progress(console=err.real(), transient=True) as progress:
             task = progress.add_task("re-extracting", total=len(store.graph_iris()))
             summary = reextract(
                 store, extractor=Extractor(model=model), aliases=book, on_item=lambda _: progress.advance(task)

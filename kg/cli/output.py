@@ -1,6 +1,7 @@
 """Where output goes: results on stdout, progress, warnings and errors on stderr.
 
-Rich honours ``NO_COLOR``; news text is escaped before it meets rich markup.
+Rich honours ``NO_COLOR``; news text is escaped before it meets rich markup. Rich is imported on
+first use (about 60 ms), so ``kg --help`` and ``--json`` answers never load it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,38 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from kg.errors import KgError
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
+
+class _LazyConsole:
+    """A rich ``Console`` made when something is first printed through it."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+        self._console = None
+
+    def real(self):
+        """The Console itself, for rich objects that want one (``Progress``)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
+out = _LazyConsole(highlight=False, soft_wrap=False)
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
+
+
+def escape(text: str) -> str:
+    """News text made safe for rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def print_json(data: Any) -> None:
@@ -46,6 +71,8 @@ def handle_errors(func: Callable) -> Callable:
 
 def table(columns: list[str], rows: list[list[Any]], title: str | None = None, wide: str | None = None) -> None:
     """A rich table; the ``wide`` column takes the spare width, the others do not wrap."""
+    from rich.table import Table
+
     t = Table(title=escape(title) if title else None, show_lines=wide is not None)
     for c in columns:
         if c == wide:

@@ -41,24 +41,36 @@ def cache_dir(folder: str) -> Path:
     return Path(os.environ.get("KG_CACHE") or f"{folder.rstrip('/')}.cache")
 
 
-def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result saved for the store's current fingerprint."""
+def load(store: Any, name: str) -> Any | None:
+    """What was saved under ``name`` for the store's current fingerprint, or None."""
+    key = getattr(store, "fingerprint", None)
+    if not key:
+        return None
+    path = cache_dir(store.path) / f"{name}.pickle"
+    if not path.is_file():
+        return None
+    import pickle
+
+    try:
+        with path.open("rb") as f:
+            saved_key, value = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        return None
+    if saved_key != key:
+        return None
+    os.utime(path)  # recently used: kept when the folder is pruned
+    return value
+
+
+def save(store: Any, name: str, value: Any) -> None:
+    """Keep ``value`` under ``name`` for the store's current fingerprint (nothing without one)."""
     import pickle
     import tempfile
 
     key = getattr(store, "fingerprint", None)
     if not key:
-        return compute()
+        return
     path = cache_dir(store.path) / f"{name}.pickle"
-    try:
-        with path.open("rb") as f:
-            saved_key, value = pickle.load(f)
-        if saved_key == key:
-            os.utime(path)  # recently used: kept when the folder is pruned
-            return value
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        pass
-    value = compute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
@@ -67,6 +79,14 @@ def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
         _prune(path.parent)
     except OSError:
         pass  # a read-only place: no cache, same answer
+
+
+def cached(store: Any, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result saved for the store's current fingerprint."""
+    value = load(store, name)
+    if value is None:
+        value = compute()
+        save(store, name, value)
     return value
 
 

@@ -30,3 +30,31 @@ def test_query_path_fills_evidence_from_the_light_projection(demo_store):  # noq
         kg(demo_store, "path", "Reeves", "He Lifeng", "--status", "held", "--status", "scheduled", "--json").stdout
     )
     assert all(m["evidence"] and m["source"] for hop in data["hops"] for m in hop["meetings"])
+
+
+def test_query_hub_answer_is_cached_until_the_store_changes(tmp_path):
+    """A hub's long answer is kept beside the store: asked again it is the same answer, and after
+    a write it is the new store's answer. The store is the query benchmark's generator at a small
+    size (its Zipf hub has over a thousand meetings)."""
+    import sys
+
+    from kg.queries import HUB_MEETINGS
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from query import generate
+
+    nq, store = tmp_path / "data.nq", tmp_path / "store"
+    info = generate(nq, 90_000)
+    assert kg(store, "load", str(nq)).exit_code == 0
+    first = json.loads(kg(store, "who-met-whom", info["hub"], "--json").stdout)
+    assert len(first["meetings"]) >= HUB_MEETINGS
+    assert list((tmp_path / "store.cache").glob("meetings-of-*.pickle"))
+    assert json.loads(kg(store, "who-met-whom", info["hub"], "--json").stdout) == first
+    held = json.loads(kg(store, "who-met-whom", info["hub"], "--status", "held", "--json").stdout)
+    assert 0 < len(held["meetings"]) < len(first["meetings"])
+    assert all(m["status"] == "held" for m in held["meetings"])
+    gone = first["meetings"][0]["document"]
+    assert kg(store, "forget", gone).exit_code == 0
+    after = json.loads(kg(store, "who-met-whom", info["hub"], "--json").stdout)
+    assert after["meetings"] == [m for m in first["meetings"] if m["document"] != gone]

@@ -48,7 +48,10 @@ def escape(text: str) -> str:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Indented for a person at a terminal; compact when piped to a script, which lets Python use
+    its C encoder (an indented dump runs in pure Python: 0.9 s for a hub's 13,000 meetings)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

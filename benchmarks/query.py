@@ -120,6 +120,9 @@ def main() -> None:
         return lambda: queries.who_met_whom(store, queries.find_actor(store, name))
 
     hub = queries.find_actor(store, info["hub"])
+    t = time.perf_counter()
+    hub_meetings = len(queries.who_met_whom(store, hub))  # the first question: SPARQL, then cached
+    hub_first_ms = round((time.perf_counter() - t) * 1000, 2)
     out = {
         "triples": store.count_quads(),
         "meetings": info["meetings"],
@@ -127,8 +130,9 @@ def main() -> None:
         "generate_s": round(generate_s, 2),
         "bulk_load_s": round(load_s, 2),
         "who_met_whom_typical_ms": median_ms(wmw(info["typical"]), args.repeat),
+        "who_met_whom_hub_first_ms": hub_first_ms,
         "who_met_whom_hub_ms": median_ms(wmw(info["hub"]), args.repeat),
-        "hub_meetings": len(queries.who_met_whom(store, hub)),
+        "hub_meetings": hub_meetings,
         "top20_ms": median_ms(lambda: store.select(load_query("top_actors")), args.repeat),
         "two_hop_hub_ms": median_ms(lambda: queries.two_hop(store, hub), args.repeat),
     }

@@ -15,6 +15,7 @@ Executors used, not written: ``concurrent.futures.ProcessPoolExecutor`` on one m
 from __future__ import annotations
 
 import functools
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -24,6 +25,9 @@ from kg.models import Document, Extraction
 from kg.nlp import DEFAULT_MODEL
 
 BATCH_DOCUMENTS = 16
+# A batch of 16 articles takes seconds; no answer in this long means a worker that cannot run kg
+# (Dask then only logs the error on the worker and the future never ends). $KG_BATCH_TIMEOUT.
+BATCH_TIMEOUT_S = 600.0
 
 
 class WorkerError(KgError):
@@ -82,15 +86,18 @@ class ParallelExtractor:
         workers: int = 2,
         scheduler: str | None = None,
         batch_documents: int = BATCH_DOCUMENTS,
+        batch_timeout: float | None = None,
     ):
         if workers < 1:
             raise UsageError("--workers must be at least 1")
         self.model = model
         self.batch_documents = batch_documents
+        self.batch_timeout = batch_timeout or float(os.environ.get("KG_BATCH_TIMEOUT") or BATCH_TIMEOUT_S)
         self._client = None
         self._pool = None
         if scheduler:
             self._client = _dask_client(scheduler)
+            _check_workers(self._client)
             slots = sum(self._client.nthreads().values()) or workers
         else:
             import multiprocessing
@@ -119,13 +126,27 @@ class ParallelExtractor:
             for batch in _batches(documents, self.batch_documents):
                 in_flight.append(self._submit(batch))
                 if len(in_flight) >= self.window:
-                    yield from in_flight.popleft().result()
+                    yield from in_flight.popleft().result(timeout=self.batch_timeout)
             while in_flight:
-                yield from in_flight.popleft().result()
+                yield from in_flight.popleft().result(timeout=self.batch_timeout)
         except BrokenProcessPool:
             raise WorkerError(
                 "a worker process died (killed, or out of memory?); the documents written so far are "
                 "kept whole: run the same ingest again to go on where it stopped"
+            ) from None
+        except (KgError, KeyboardInterrupt):
+            raise
+        except TimeoutError:
+            raise WorkerError(
+                f"no extraction came back within {self.batch_timeout:g} s: can every worker import kg "
+                "(is it installed there)? The documents written so far are kept whole"
+            ) from None
+        except Exception as exc:
+            if self._client is None:
+                raise  # a local worker hit a bug in extraction: keep its traceback
+            raise WorkerError(
+                f"extraction failed on the Dask cluster ({type(exc).__name__}: {exc}); is kg installed "
+                "on every worker? The documents written so far are kept whole"
             ) from None
 
     def close(self) -> None:
@@ -139,6 +160,17 @@ class ParallelExtractor:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _check_workers(client) -> None:
+    """Every Dask worker must have kg installed (the tasks are kg's own functions)."""
+    from importlib.metadata import version
+
+    try:
+        client.run(version, "kg")
+    except Exception as exc:
+        client.close()
+        raise WorkerError(f"kg is not installed on every Dask worker ({type(exc).__name__}: {exc})") from None
 
 
 def _dask_client(address: str):

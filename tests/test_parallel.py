@@ -154,3 +154,27 @@ def test_a_dead_worker_is_a_clear_error_and_the_store_stays_whole(big_corpus, tm
     assert result.exit_code == 0  # the rerun completes the store
     summary = json.loads(result.stdout)
     assert summary["ingested"] + summary["skipped"] == 600
+
+
+def test_dask_worker_without_kg_is_a_clear_error(tmp_path, monkeypatch):
+    """A cluster whose workers cannot import kg's extraction module: Dask only logs that on the
+    worker and never ends the task, so the batch timeout ends the ingest with one line."""
+    monkeypatch.setenv("KG_BATCH_TIMEOUT", "8")
+    distributed = pytest.importorskip("dask.distributed")
+    (tmp_path / "a.txt").write_text("Merz met Macron in Berlin on Monday.", encoding="utf-8")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            client.run(lambda: sys.modules.__setitem__("kg.parallel", None))  # kg is "not installed" there
+            result = runner.invoke(
+                app,
+                [
+                    "--store",
+                    str(tmp_path / "store"),
+                    "ingest",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                    str(tmp_path / "a.txt"),
+                ],
+            )
+    assert result.exit_code == 1, result.output
+    assert "no extraction came back within 8 s" in result.stderr and "Traceback" not in result.output

@@ -81,11 +81,21 @@ class _Handler(BaseHTTPRequestHandler):
     def _fail(self, code: int, message: str) -> None:
         self._send(code, (message + "\n").encode("utf-8"))
 
-    def _body(self) -> bytes:
+    def _body(self) -> tuple[bytes, str] | None:
+        """The request body and its media type (lower case, no parameters); None once a 413 is sent."""
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
-            raise ValueError(f"request body over {MAX_BODY} bytes")
-        return self.rfile.read(length) if length else b""
+            self._fail(413, f"request body over {MAX_BODY} bytes")
+            return None
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        return (self.rfile.read(length) if length else b""), media
+
+    def _refuse_writes(self) -> bool:
+        """Send 403 and say so when this server is read-only."""
+        if self.server.allow_update:
+            return False
+        self._fail(403, "this endpoint is read-only (start it with kg serve --allow-update)")
+        return True
 
     def _route(self) -> tuple[str, dict[str, list[str]]]:
         url = urllib.parse.urlsplit(self.path)
@@ -118,11 +128,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         path, params = self._route()
-        try:
-            body = self._body()
-        except ValueError as exc:
-            return self._fail(413, str(exc))
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        request = self._body()
+        if request is None:
+            return None
+        body, media = request
         if path == "/store":
             return self._graph_write(params, body, media, replace=False)
         if path != "/sparql":
@@ -145,26 +154,21 @@ class _Handler(BaseHTTPRequestHandler):
         path, params = self._route()
         if path != "/store":
             return self._fail(405, "PUT goes to /store?graph=IRI")
-        try:
-            body = self._body()
-        except ValueError as exc:
-            return self._fail(413, str(exc))
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        return self._graph_write(params, body, media, replace=True)
+        request = self._body()
+        if request is None:
+            return None
+        return self._graph_write(params, *request, replace=True)
 
     def do_DELETE(self) -> None:
         path, params = self._route()
         if path != "/store":
             return self._fail(405, "DELETE goes to /store?graph=IRI")
-        if not self.server.allow_update:
-            return self._fail(403, "this endpoint is read-only (start it with kg serve --allow-update)")
-        graph = self._graph_param(params)
+        if self._refuse_writes():
+            return None
+        graph = self._stored_graph(params)
         if graph is None:
             return None
-        store = self.server.store
-        if not store.contains_named_graph(graph):
-            return self._fail(404, f"no graph {graph.value}")
-        store.remove_graph(graph)
+        self.server.store.remove_graph(graph)
         return self._send(204, b"")
 
     # -- SPARQL ----------------------------------------------------------------------------------
@@ -193,8 +197,8 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(200, body or b"", media + "; charset=utf-8")
 
     def _update(self, update: str) -> None:
-        if not self.server.allow_update:
-            return self._fail(403, "this endpoint is read-only (start it with kg serve --allow-update)")
+        if self._refuse_writes():
+            return None
         try:
             self.server.store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -218,15 +222,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(400, f"bad graph IRI: {exc}")
         return None
 
+    def _stored_graph(self, params: dict[str, list[str]]):
+        """The graph named by ``?graph=`` if the store holds it; else None, with 400 or 404 sent."""
+        graph = self._graph_param(params)
+        if graph is not None and not self.server.store.contains_named_graph(graph):
+            self._fail(404, f"no graph {graph.value}")
+            return None
+        return graph
+
     def _graph_get(self, params: dict[str, list[str]]) -> None:
         import pyoxigraph
 
-        graph = self._graph_param(params)
+        graph = self._stored_graph(params)
         if graph is None:
             return None
         store = self.server.store
-        if not store.contains_named_graph(graph):
-            return self._fail(404, f"no graph {graph.value}")
         media = negotiate(self.headers.get("Accept"), _GRAPHS[:4])
         triples = (
             pyoxigraph.Triple(q.subject, q.predicate, q.object)
@@ -238,8 +248,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _graph_write(self, params: dict[str, list[str]], body: bytes, media: str, *, replace: bool) -> None:
         import pyoxigraph
 
-        if not self.server.allow_update:
-            return self._fail(403, "this endpoint is read-only (start it with kg serve --allow-update)")
+        if self._refuse_writes():
+            return None
         graph = self._graph_param(params)
         if graph is None:
             return None

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.store import is_remote
 
 
 def alias_path(store_path: str) -> Path:
     """Beside the store folder; for a remote store, ``kg-remote.aliases.json`` in the working folder."""
-    if store_path.startswith("sparql+"):
+    if is_remote(store_path):
         return Path(os.environ.get("KG_ALIASES") or "kg-remote.aliases.json")
     return Path(os.environ.get("KG_ALIASES") or f"{store_path.rstrip('/')}.aliases.json")
 

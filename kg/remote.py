@@ -29,16 +29,12 @@ from typing import Any
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
+from kg.store import _check_own_iri
 
-SCHEMES = ("sparql+http://", "sparql+https://")
 OUR_GRAPHS = "https://w3id.org/kg-news/id/"
 _JSON = "application/sparql-results+json"
 _NT = "application/n-triples"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
-def is_remote(option: str | None) -> bool:
-    return bool(option) and option.startswith(SCHEMES)
 
 
 def _prologue() -> str:
@@ -215,15 +211,16 @@ class SparqlStore:
         in one update request, which the server runs as one transaction."""
         self._put_graph(iri, quads)
 
-    def _put_graph(self, iri: str, quads: list) -> None:
-        from kg.store import _check_own_iri
+    def _graph_url(self, iri: str) -> str:
+        """The Graph Store Protocol address of one graph."""
+        return f"{self.gsp_url}?{urllib.parse.urlencode({'graph': iri})}"
 
+    def _put_graph(self, iri: str, quads: list) -> None:
         _check_own_iri(iri)
-        triples = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+        triples = "".join(_triple_line(q) + "\n" for q in quads)
         if self.gsp_url:
-            url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': iri})}"
             headers = {"Content-Type": f"{_NT}; charset=utf-8"}
-            self._request(url, method="PUT", data=triples.encode("utf-8"), headers=headers)
+            self._request(self._graph_url(iri), method="PUT", data=triples.encode("utf-8"), headers=headers)
             return
         self._update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{triples}}} }}")
 
@@ -232,13 +229,11 @@ class SparqlStore:
         return 0
 
     def drop_graph(self, iri: str) -> bool:
-        from kg.store import _check_own_iri
-
         _check_own_iri(iri)
         if not self.has_graph(iri):
             return False
         if self.gsp_url:
-            self._request(f"{self.gsp_url}?{urllib.parse.urlencode({'graph': iri})}", method="DELETE")
+            self._request(self._graph_url(iri), method="DELETE")
         else:
             # SILENT: Virtuoso refuses a plain DROP of a graph it was not told to create
             self._update(f"DROP SILENT GRAPH <{iri}>")
@@ -258,7 +253,7 @@ class SparqlStore:
             raise StoreError(f"{path}: not valid N-Quads ({exc}); nothing was loaded") from None
         graphs: dict[str, list[str]] = {}
         for q in quads:
-            graphs.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+            graphs.setdefault(str(q.graph_name), []).append(_triple_line(q))
         body = "\n".join(f"GRAPH {g} {{\n" + "\n".join(t) + "\n}" for g, t in graphs.items())
         self._update(f"INSERT DATA {{\n{body}\n}}")
 
@@ -271,7 +266,7 @@ class SparqlStore:
         rows = self._solutions(
             bind_values(
                 "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?ours)) }",
-                {"ours": str(pyoxigraph.Literal(OUR_GRAPHS))},
+                _terms({"ours": OUR_GRAPHS}),
             )
         )
         local = pyoxigraph.Store()
@@ -280,6 +275,11 @@ class SparqlStore:
 
     def close(self) -> None:
         self._opener = None
+
+
+def _triple_line(q) -> str:
+    """A quad's triple as an N-Triples statement, which is also valid inside INSERT DATA."""
+    return f"{q.subject} {q.predicate} {q.object} ."
 
 
 def _iri(value: str):

@@ -64,6 +64,14 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+
+
+def is_remote(option: str | None) -> bool:
+    """Whether a ``--store`` value names a SPARQL endpoint rather than a folder."""
+    return bool(option) and option.startswith(REMOTE_SCHEMES)
+
+
 def store_path(option: str | None) -> str:
     return option or os.environ.get("KG_STORE") or DEFAULT_PATH
 
@@ -313,7 +321,7 @@ def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
     """The store at ``--store``, ``$KG_STORE`` or ``./kg-store``: a folder (embedded Oxigraph) or a
     SPARQL 1.1 endpoint written ``sparql+http(s)://host/path`` (see ``kg.remote``)."""
     where = store_path(path)
-    if where.startswith(("sparql+http://", "sparql+https://")):
+    if is_remote(where):
         from kg.remote import SparqlStore  # HTTP modules load only when an endpoint is named
 
         return SparqlStore.from_option(where)

@@ -29,9 +29,8 @@ def serve_cmd(
     """
     from rich.markup import escape
 
-    from kg.remote import is_remote
     from kg.serve import make_server
-    from kg.store import store_path
+    from kg.store import is_remote, store_path
 
     where = store_path(ctx.obj["store"])
     if is_remote(where):

@@ -18,7 +18,7 @@ from kg.errors import KgError
 from kg.models import Document, Entity
 from kg.ontology import load_query
 from kg.queries import find_actor, person_by_surname
-from kg.rdf import to_quads
+from kg.rdf import surname_key, to_quads
 from kg.store import IRI, STAGING_SUFFIX, Store
 
 
@@ -52,8 +52,8 @@ class ActorResolver:
 
     def __call__(self, e: Entity) -> tuple[str, str, str]:
         iri, label, type_ = self._resolve(e)
-        if type_ == "Person" and len(words := label.split()) > 1:
-            self._pending.append((words[-1].lower(), iri, label))
+        if type_ == "Person" and (surname := surname_key(label)):
+            self._pending.append((surname, iri, label))
         return iri, label, type_
 
     def commit(self) -> None:

@@ -33,6 +33,13 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def surname_key(label: str) -> str | None:
+    """What a bare surname finds a person by (``kg:surnameKey``): the last word of a name of
+    several words, in lower case; None for a one-word name."""
+    words = label.split()
+    return words[-1].lower() if len(words) > 1 else None
+
+
 def _conf(value: float) -> Literal:
     """A decimal in the canonical form the store keeps ("0.9", "1"), so re-extraction compares equal."""
     text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
@@ -89,8 +96,8 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
                 add(node, SKOS + "altLabel", _lit(alias))
         for key in dict.fromkeys(name_key(n) for n in [label, e.name, *e.aliases]):
             add(node, KG + "nameKey", _lit(key))
-        if type_ == "Person" and len(words := label.split()) > 1:
-            add(node, KG + "surnameKey", _lit(words[-1].lower()))
+        if type_ == "Person" and (surname := surname_key(label)):
+            add(node, KG + "surnameKey", _lit(surname))
         add(node, KG + "mentionedIn", g)
 
     def evidence(ev: Evidence) -> NamedNode:

@@ -13,6 +13,8 @@ import html
 import re
 from pathlib import Path
 
+from kg.vocab import MEETING_STATUSES
+
 TYPE_COLOURS = {
     "Person": "#4e79a7",
     "Organization": "#f28e2b",
@@ -25,7 +27,6 @@ STATUS_COLOURS = {"held": "#333333", "scheduled": "#1f77b4", "potential": "#9467
 LAYOUT_ABOVE = 300
 DEFAULT_LIMIT = 400  # below 500 nodes networkx lays out with dense numpy, no scipy (1 s less)
 TOOLTIP_MEETINGS = 12  # sentences shown per edge; the count of the rest follows
-STATUS_ORDER = ("held", "scheduled", "potential", "cancelled")
 _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^\"]*\"[^>]*/?>|<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>",
     re.IGNORECASE | re.DOTALL,
@@ -49,7 +50,8 @@ def select_nodes(g, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hop
 
 
 def _rank(status: str) -> int:
-    return STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+    """Most definite first: the order of ``vocab.MEETING_STATUSES``."""
+    return MEETING_STATUSES.index(status) if status in MEETING_STATUSES else len(MEETING_STATUSES)
 
 
 def build_page(g, roles: dict[str, list[str]] | None = None, *, limit: int = DEFAULT_LIMIT,

@@ -110,7 +110,11 @@ def main() -> None:
         "ratio": round(spacy_s / kg_s, 3) if spacy_s else None,
         "writer_docs_per_s": round(args.articles / writer_s, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        # A child's ru_maxrss starts at its parent's RSS when it was forked: only a parent that has
+        # not loaded spaCy itself (--memory-only) lets it show the workers' own peak.
+        "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+        if args.memory_only
+        else None,
     }
     if args.processes == 1 and not args.dask:
         # Simulated N workers: extraction scales with workers, the one writer does not, so the

@@ -124,5 +124,8 @@ class EntityTable:
         self.groups.append(Group(country=country))
         return country
 
+    def is_country(self, name: str) -> bool:
+        return any(g.country == name for g in self.groups)
+
     def entities(self) -> list[Entity]:
         return [Entity(name=g.name, type=g.type, aliases=g.aliases) for g in self.groups if g.mentions or g.country]

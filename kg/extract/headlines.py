@@ -1,8 +1,9 @@
 """Title Case lines ("Australia Progresses AUKUS Review") confuse the small model's entity
 recogniser: it glues verbs and common nouns to names. A sentence-cased copy of the line, where
 common English words (by wordfreq) are lower-cased and names, acronyms, countries and titles keep
-their capitals, is tagged once more; the model's entities are then trimmed of the words that copy
-shows to be verbs or common words. Offsets never change: only letter case differs.
+their capitals, is parsed once more; the model's entities are then trimmed of the words that copy
+shows to be verbs or common words, and meetings are read off its parse. Offsets never change:
+only letter case differs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,20 @@ _CALENDAR = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 _NOT_NAME_TAGS = {"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "NUM", "PRON", "NOUN", "CCONJ", "SCONJ", "PART"}
+
+
+@cache
+def _event_verb_forms() -> frozenset[str]:
+    """Inflected forms of the encounter and status verbs ("Visits", "Cancels", "Meets"): never
+    part of the name after a title ("IMF Deputy Dan Katz Visits China")."""
+    from kg.lexicons import predicates, status_cues
+
+    lemmas = set(predicates()["verbs"]) | {w for w in status_cues()["cancel"] if " " not in w}
+    forms = {"met", "spoke", "saw", "held", "flew", "went", "sat"}
+    for w in lemmas:
+        stem = w[:-1] if w.endswith("e") else w
+        forms |= {w, w + "s", w + "es", stem + "ed", w + "d", stem + "ing"}
+    return frozenset(forms)
 
 
 @cache
@@ -48,7 +63,7 @@ def sentence_case(line: str) -> str:
             or any(c.isdigit() for c in text)
             or any(c.isupper() for c in text[1:])
             or nxt.startswith(("’s", "'s"))
-            or protect_next > 0
+            or (protect_next > 0 and low not in _event_verb_forms() and not low.endswith("ly"))
             or low in title_heads
             or low in _CALENDAR
             or gaz.country(text) or gaz.city_country(text) or low in gaz.demonyms
@@ -62,7 +77,7 @@ def sentence_case(line: str) -> str:
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Character spans of the Title Case lines of a text (headlines, article titles)."""
-    from kg.extract.roles import find_titles
+    from kg.extract.titles import find_titles
 
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
@@ -76,24 +91,18 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def recase(text: str) -> str | None:
-    """The text with its Title Case lines sentence-cased, or None when it has none."""
-    spans = title_case_lines(text)
-    if not spans:
-        return None
-    out = text
-    for start, end in spans:
-        out = out[:start] + sentence_case(out[start:end]) + out[end:]
-    return out
+def cased_lines(text: str) -> list[tuple[int, str]]:
+    """The Title Case lines of a text, sentence-cased, with where each starts."""
+    return [(start, sentence_case(text[start:end])) for start, end in title_case_lines(text)]
 
 
-def trim_entities(doc, cased) -> list[tuple[int, int, str]]:
+def trim_entities(doc, tag_at: dict) -> list[tuple[int, int, str]]:
     """The model's entities inside Title Case lines, split at the words the cased copy tags as
     verbs and trimmed of common words at their edges; elsewhere unchanged. An organisation's name
-    keeps its "of"/"for" tail ("U.S. Institute of Peace"). Returns (start_char, end_char, label)."""
+    keeps its "of"/"for" tail ("U.S. Institute of Peace"). ``tag_at`` maps a character offset of
+    the document to the token of the cased copy there. Returns (start_char, end_char, label)."""
     lines = title_case_lines(text_of(doc))
     org_words = {w.lower() for w in name_words()["organization_words"]}
-    tag_at = {t.idx: t for t in cased}
     out = []
     for ent in doc.ents:
         if not any(s <= ent.start_char < e for s, e in lines):

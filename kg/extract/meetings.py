@@ -1,480 +1,416 @@
-"""Who met whom: meetings, talks, visits, summits and calls, with place, date, status and evidence.
+"""Meetings: encounters of two or more parties, read off the dependency parse.
 
-The small parser is often wrong on news syntax, so participants are read from the word order
-around a trigger word, with names (not tokens) as units and titles as transparent words:
+An encounter is stated by a predicate (lexicons/predicates.json, by lemma) and its parties sit in
+the places its frame names:
 
-* verbs ("met", "visits", "is scheduled to meet"): the names just before, and the object or the
-  with/between phrase just after;
-* nouns ("talks", "a potential meeting", "Trump's state visit"): a between/with phrase, a
-  possessor, a relative clause ("the meeting that Kerry had with Lavrov") or the subject of a light
-  verb ("Bessent and He Lifeng have led four rounds of talks").
+- a verb takes its subject and an object ("met Tajani"), a with/to/between phrase ("met on
+  Thursday with", "spoke to"), or a coordinated subject alone ("Merz and Meloni met"); a
+  passive verb takes its agent ("were received by the Secretary");
+- a noun takes its possessor, a with/between/of phrase, compound names ("the Mugabe-Tsvangirai
+  meeting"), the subject of the verb that holds it ("held talks with", "cancelled a meeting
+  with"), or the subject of the clause its phrase hangs from ("During her meeting with X, Merkel
+  said");
+- a visit or trip to a place is an encounter with that place's country ("travelled to Ankara",
+  "her trip to Japan, South Korea and China": three visits).
 
-Status comes from cue words in the clause (lexicons/status.json); negated held meetings are dropped.
+Several objects of one verb or noun are separate encounters ("will meet with A and B") unless the
+text says they met together ("jointly", a trilateral meeting, "between A, B and C").
+Status comes from kg.extract.status, place and date from kg.extract.attributes.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
-from kg.extract.dates import resolve
+from kg.extract.discourse import Discourse, Referent
 from kg.extract.entities import EntityTable
-from kg.extract.mentions import ACTOR_TYPES, Mention
-from kg.extract.roles import HONORIFICS, TitleSpan
-from kg.lexicons import meeting_words, name_words, status_cues
+from kg.extract.parties import SUBJECT_DEPS, PartyReader, country_of, name_of
+from kg.extract.status import status_of
+from kg.lexicons import predicates
 
-_SKIP_BEFORE_VERB = {
-    "to", "also", "last", "first", "finally", "again", "recently", "reportedly", "later", "jointly",
-    "scheduled", "set", "due", "expected", "slated", "planning", "plans", "planned", "going", "hoping",
-    "hopes", "hoped", "wants", "want", "agreed", "agree", "agrees", "will", "would", "could", "may", "might",
-    "can", "shall", "is", "are", "was", "were", "be", "been", "has", "have", "had", "did", "does", "do",
-    "not", "n't", "never", "today", "yesterday", "briefly", "privately", "separately", "formally",
-    "'ll", "’ll", "both", "each", "who", "personally", "virtually",
-}  # fmt: skip
-_SKIP_AFTER = {
-    "today",
-    "yesterday",
-    "separately",
-    "privately",
-    "again",
-    "briefly",
-    "virtually",
-    "also",
-    "here",
-    "there",
-    "personally",
-    "formally",
-    "jointly",
-    "later",
-    "earlier",
-}
-_NOUN_MODIFIERS = {
-    "a",
-    "an",
-    "the",
-    "their",
-    "his",
-    "her",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "first",
-    "second",
-    "third",
-    "latest",
-    "new",
-    "state",
-    "official",
-    "bilateral",
-    "introductory",
-    "face-to-face",
-    "high-level",
-    "brief",
-    "long",
-    "lengthy",
-    "private",
-    "closed-door",
-    "video",
-    "phone",
-    "telephone",
-    "trade",
-    "working",
-    "potential",
-    "possible",
-    "planned",
-    "proposed",
-    "upcoming",
-    "expected",
-    "scheduled",
-    "two-day",
-    "one-on-one",
-    "several",
-    "many",
-    "further",
-    "more",
-    "of",
-    "rounds",
-    "round",
-    "series",
-    "sessions",
-    "session",
-    "four",
-    "three",
-    "two",
-    "five",
-    "six",
-}
-_CLAUSE_BREAK = {";", ":", "(", ")", "—", "–"}
+_JOINT = frozenset({"jointly", "together", "collectively", "trilateral", "trilaterally", "multilateral", "joint", "three-way", "four-way"})  # fmt: skip
+_SEPARATE = frozenset({"separate", "separately", "individual", "respective", "bilateral"})
+_COMPANION = frozenset({"with", "alongside", "accompanied"})
+_PURPOSE_PREPS = frozenset({"during", "after", "following", "before", "at", "in", "on", "since", "for", "from", "ahead", "prior", "until", "upon"})  # fmt: skip
 
 
 @dataclass
 class Found:
-    """A meeting found in one sentence, before merging across sentences."""
+    """One encounter as the text states it, before names are resolved."""
 
-    participants: list[Mention]
+    parties: list[Referent]
     kind: str
-    status: str
-    sentence: object
-    trigger: object
-    place: Mention | None = None
-    date: str | None = None
-    series: bool = False  # "four rounds of talks": several meetings, never merged with one of them
-    via_group: bool = False  # "delegations from X and Y": countries standing for their delegations' heads
-    by_verb: bool = True  # found through a verb ("met") rather than a noun ("talks")
+    trigger: object  # the spaCy token of the predicate
+    sentence: object  # its spaCy sentence
+    offset: int  # where the parsed view starts in the document text
+    by_verb: bool
+    series: bool = False
+    destinations: list[Referent] = field(default_factory=list)  # visited places (cities) by country
+    status: str | None = None
+    status_from_cue: bool = False
 
 
-class MeetingFinder:
-    """Finds meetings sentence by sentence; see the module docstring for the rules."""
+@cache
+def lexicon() -> dict:
+    raw = predicates()
+    return {
+        "verbs": raw["verbs"],
+        "nouns": raw["nouns"],
+        "visit_nouns": frozenset(raw["visit_nouns"]),
+        "needs_partner": frozenset(raw["needs_partner"]),
+        "light": frozenset(raw["light_verbs"]),
+        "arranging": frozenset(raw["arranging_verbs"]),
+        "purpose": frozenset(raw["travel_purpose"]),
+        "intent_nouns": frozenset(raw["intent_nouns"]),
+    }
 
-    def __init__(self, doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable, *, published=None):
-        self.doc = doc
-        self.published = published  # the publication date relative dates resolve against
-        self.table = table
-        self.words = meeting_words()
-        self.group_nouns = set(self.words["group_nouns"])
-        self.bridges = set(self.words["noun_bridges"])
-        self.building_words = set(name_words()["building_organizations"])
-        self.cues = status_cues()
-        self.token_mention: dict[int, Mention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.token_mention[t.i] = m
-        self.title_tokens: set[int] = set()
-        for s in titles:
-            span = doc.char_span(s.of_start if s.of_start is not None else s.start, s.end, alignment_mode="expand")
-            if span is not None:
-                self.title_tokens.update(
-                    t.i for t in span if t.i not in self.token_mention or self.token_mention[t.i].in_title
-                )
 
-    # -- units -------------------------------------------------------------------------------
-    def actor(self, i: int) -> Mention | None:
-        m = self.token_mention.get(i)
-        if m is None or m.in_title:
-            return None
-        typ = self.table.type(m)
-        return m if typ in ACTOR_TYPES or m.metonym else None
+class MeetingReader:
+    """Finds the encounters of one parsed view; ``reader`` resolves its noun phrases."""
 
-    def _transparent(self, i: int) -> bool:
-        tok = self.doc[i]
-        m = self.token_mention.get(i)
-        if tok.text in HONORIFICS or (tok.text == "," and i - 1 in self.title_tokens):
-            return True  # "the President of the European Council, H.E. Mr. Charles Michel"
-        if tok.lower_ == "and" and i - 1 in self.title_tokens and i + 1 in self.title_tokens:
-            return True  # "Vice President and Foreign Minister-Designate Marta Lucía Ramírez"
-        return i in self.title_tokens or (m is not None and m.in_title) or tok.lower_ in {"the", "'s", "’s"}
+    def __init__(self, reader: PartyReader, discourse: Discourse):
+        self.r = reader
+        self.discourse = discourse
+        self.table: EntityTable = reader.table
+        self.lex = lexicon()
 
-    def group_right(self, i: int, end: int) -> tuple[list[Mention], int]:
-        """Names coordinated from token i on ("Trump and Chinese President Xi Jinping")."""
-        found: list[Mention] = []
-        while i < end:
-            while i < end and self._transparent(i):
-                i += 1
-            m = self.actor(i) if i < end else None
-            if m is None:
-                break
-            found.append(m)
-            while i < end and self.token_mention.get(i) is m:
-                i += 1
-            if i < end and self.doc[i].lower_ in {"'s", "’s"}:
-                i += 1
-            if i + 1 < end and self.doc[i].text == "," and self._appositive_title(i + 1, end):
-                i += 1  # "Charles Michel, President of the European Council and ..."
-                while i < end and self._transparent(i) and self.doc[i].text != ",":
-                    i += 1
-            if i < end and self.doc[i].text == "," and i + 1 < end and self.doc[i + 1].lower_ == "and":
-                i += 1
-            if i < end and self.doc[i].lower_ in {"and", ","}:
-                j = i + 1
-                while j < end and self._transparent(j):
-                    j += 1
-                if j < end and self.actor(j) is not None:
-                    i = j
+    def __call__(self, sentences) -> list[Found]:
+        found: list[Found] = []
+        for sent in sentences:
+            self._note_persons(sent)
+            self._fired: set[int] = set()
+            for tok in sent:
+                hits = self._trigger(tok, sent)
+                if not hits:
                     continue
-            break
-        return found, i
-
-    def _appositive_title(self, i: int, end: int) -> bool:
-        while i < end and self.doc[i].lower_ in {"the", "a", "an"}:
-            i += 1
-        return i < end and i in self.title_tokens
-
-    def group_left(self, i: int, start: int) -> list[Mention]:
-        """Names coordinated ending at token i, read leftwards ("Bessent and He Lifeng")."""
-        found: list[Mention] = []
-        while i >= start:
-            while i >= start and self._transparent(i):
-                i -= 1
-            m = self.actor(i) if i >= start else None
-            if m is None:
-                break
-            found.append(m)
-            while i >= start and self.token_mention.get(i) is m:
-                i -= 1
-            while i >= start and self._transparent(i) and self.doc[i].lower_ != "the":
-                i -= 1
-            if i >= start and self.doc[i].lower_ in {"and", ","}:
-                j = i - 1
-                if j >= start and self.doc[j].text == "," and self.doc[i].lower_ == "and":
-                    j -= 1
-                k = j
-                while k >= start and self._transparent(k):
-                    k -= 1
-                if k >= start and self.actor(k) is not None:
-                    i = j
-                    continue
-            break
-        found.reverse()
+                self._fired.add(tok.i)
+                status, from_cue = status_of(tok)
+                parties = _unique([p for f in hits for p in f.parties if p.via != "host"], self.table)
+                self.discourse.note_encounter(parties, self.r.char(sent[-1]))
+                for f in hits:
+                    f.status, f.status_from_cue = status, from_cue
+                    if f.status is not None:
+                        found.append(f)
         return found
 
-    def subject_left(self, i: int, start: int) -> tuple[list[Mention], bool]:
-        """Names ending at token i, and whether they stand behind a group noun
-        ("Delegations from the United States and China")."""
-        names = self.group_left(i, start)
-        if not names:
-            return [], False
-        j = self.doc.char_span(names[0].start, names[0].end, alignment_mode="expand").start - 1
-        while j >= start and self.doc[j].lower_ == "the":
-            j -= 1
-        group = j - 1 >= start and self.doc[j].lower_ in {"from", "of"} and self.doc[j - 1].lower_ in self.group_nouns
-        return names, group
+    def _note_persons(self, sent) -> None:
+        seen = set()
+        for tok in sent:
+            m = self.r.at.get(tok.i)
+            if m is None or id(m) in seen or m.in_title or self.table.type(m) != "Person":
+                continue
+            seen.add(id(m))
+            root = tok
+            while root.head.i in self.r.at and self.r.at.get(root.head.i) is m and root.head.i != root.i:
+                root = root.head
+            self.discourse.note_person(m, subject=root.dep_ in SUBJECT_DEPS)
 
     # -- triggers ----------------------------------------------------------------------------
-    def __call__(self) -> list[Found]:
-        found: list[Found] = []
-        self.last: Found | None = None
-        for sent in self.doc.sents:
-            for tok in sent:
-                hit = self._trigger(tok, sent)
-                if hit is not None:
-                    found.append(hit)
-                    self.last = hit
-        return found
+    def _trigger(self, tok, sent) -> list[Found]:
+        m = self.r.at.get(tok.i)
+        if m is not None and not m.in_title and not m.anaphor:
+            return []  # inside a name ("NATO Foreign Ministers Meeting", "Shangri-La Dialogue")
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex["verbs"]:
+            return self._verb(tok, sent, lemma)
+        if tok.pos_ in {"NOUN", "PROPN"} and lemma in self.lex["nouns"]:
+            return self._noun(tok, sent, lemma)
+        return []
 
-    def _parties_phrase(self, i: int, start: int) -> list[Mention]:
-        """ "The two sides" / "both leaders" ending at token i: the parties of the meeting just
-        named (in this sentence or the two before), else nothing."""
-        words = [t.lower_ for t in self.doc[max(start, i - 2) : i + 1]]
-        text = " ".join(words)
-        if not re.search(
-            r"(?:^|\s)(?:(?:the two|both) (?:sides|leaders|countries|delegations|ministers|men|women|governments)|the two)$",
-            text,
-        ):
-            return []
-        last = self.last
-        if last is None or self.doc[i].sent.start - last.sentence.end > 60:
-            return []
-        return list(last.participants)
-
-    def _trigger(self, tok, sent) -> Found | None:
-        low = tok.lower_
-        verbs, nouns = self.words["verbs"], self.words["nouns"]
-        if tok.i in self.token_mention and not self.token_mention[tok.i].in_title:
-            return None  # inside a name ("NATO Foreign Ministers Meeting")
-        is_verb = low in verbs and (
-            tok.pos_ in {"VERB", "AUX", "PROPN"} or low in {"met", "meets", "visits", "hosts", "visited", "hosted"}
+    def _found(self, parties, kind, tok, sent, *, by_verb, destinations=(), series=False) -> Found:
+        return Found(
+            list(parties), kind, tok, sent, self.r.offset, by_verb, series=series, destinations=list(destinations)
         )
-        is_noun = low in nouns and not is_verb
-        if not (is_verb or is_noun):
-            return None
-        if (
-            low in {"call", "calls", "called"}
-            and is_verb
-            and tok.dep_ not in {"ROOT", "conj", "xcomp", "advcl", "ccomp", "relcl"}
-        ):
-            return None
-        kind = verbs[low] if is_verb else nouns[low]
-        parts: list[Mention] = []
-        series = via_group = False
-        cue_start = max(sent.start, tok.i - 6)
-        if is_verb:
-            i = tok.i - 1
-            while i >= sent.start and (
-                self.doc[i].lower_ in _SKIP_BEFORE_VERB
-                or (self.doc[i].ent_type_ in {"DATE", "TIME"} and i not in self.token_mention)
-            ):
-                i -= 1
-            left = self.group_left(i, sent.start) or self._parties_phrase(i, sent.start)
-            parts += left
-            if left:
-                cue_start = min(
-                    cue_start, self.doc.char_span(left[0].start, left[0].end, alignment_mode="expand").start
-                )
-            right = self._right_of_verb(tok, sent, kind)
-            if low in self.words["call_needs_with"] and not right:
-                return None
-            parts += right
-        else:
-            found, series, via_group = self._noun_participants(tok, sent)
-            parts += found
-        unique: list[Mention] = []
-        for m in parts:
-            if all(self.table.name(m) != self.table.name(u) for u in unique):
-                unique.append(m)
-        if len(unique) < 2:
-            return None
-        status = self._status(sent, cue_start, tok)
-        if status is None:
-            return None
-        place = self._place(tok, sent, unique, kind)
-        date = self._date(tok, sent, status)
-        return Found(unique, kind, status, sent, tok, place, date, series, via_group, by_verb=is_verb)
 
-    def _right_of_verb(self, tok, sent, kind: str) -> list[Mention]:
-        i = tok.i + 1
-        end = sent.end
-        while i < end and (
-            self.doc[i].lower_ in _SKIP_AFTER
-            or (self.doc[i].ent_type_ in {"DATE", "TIME"} and i not in self.token_mention)
-            or self.doc[i].lower_ in {"up", "down"}
-        ):
-            i += 1
-        if i < end and self.doc[i].lower_ in {"with", "between"}:
-            return self.group_right(i + 1, end)[0]
-        if tok.lower_ in self.words["transitive"]:
-            found = self.group_right(i, end)[0]
-            if not found and kind == "visit":
-                found = self._visited_place(i)
-            return found
+    # -- verbs -------------------------------------------------------------------------------
+    def _verb(self, v, sent, lemma: str) -> list[Found]:
+        entry = self.lex["verbs"][lemma]
+        frames = set(entry["frames"])
+        particles = {c.lower_ for c in v.children if c.dep_ == "prt"}
+        if entry.get("particle") and entry["particle"] not in particles:
+            return []
+        if particles & set(entry.get("not_particles", ())):
+            return []
+        kind = entry["kind"]
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
+        subjects = self.subjects(v)
+        groups: list[list[Referent]] = []
+        destinations: list[Referent] = []
+        if passive:
+            objects = [r for c in v.children if c.dep_ == "nsubjpass" for r in self.r.actors(c)]
+            agents = [r for c in v.children if c.dep_ == "agent" for p in c.children for r in self.r.actors(p)]
+            subjects, groups = agents, [[o] for o in objects]
+        elif "object" in frames or "place" in frames:
+            allowed = entry.get("object_types")
+            for c in v.children:
+                if c.dep_ not in {"dobj", "dative"}:
+                    continue
+                if c.lower_ in {"each", "one"} or _reciprocal(c):
+                    groups.append([])
+                    continue
+                for group in self.r.actor_groups(c, places="place" in frames):
+                    if "place" in frames and all(self._is_destination(r) for r in group):
+                        destinations += group
+                        continue
+                    group = [r for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
+                    if group:
+                        groups.append(group)
+        preps = {p.lower_: p for p in v.children if p.dep_ == "prep"}
+        for word in ("with", "to", "between"):
+            if word in frames and word in preps:
+                phrases = [g for p in preps[word].children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
+                phrases = self._longer_list(phrases, preps[word])
+                if word == "between" or self._joint(v):
+                    groups.append([r for g in phrases for r in g])
+                else:  # each named counterpart is a meeting of its own unless the text says "jointly"
+                    groups += [[r] for g in phrases for r in g]
+        if "destination" in frames:
+            for word in ("to", "in", "into", "for"):
+                if word in preps:
+                    for p in preps[word].children:
+                        if p.dep_ == "pobj":
+                            destinations += [r for r in self.r.actors(p, places=True) if self._is_destination(r)]
+        if kind == "visit" and "with" not in frames and "with" in preps:  # "will visit Moscow with Gates"
+            subjects = subjects + [r for p in preps["with"].children if p.dep_ == "pobj" for r in self.r.actors(p)]
+        out = self._groups(subjects, groups, kind, v, sent, by_verb=True, joint_frame="joint" in frames)
+        if destinations and subjects:
+            out += self._visits(subjects, destinations, v, sent, by_verb=True)
+        return out
+
+    def _groups(self, subjects, groups, kind, tok, sent, *, by_verb: bool, joint_frame: bool) -> list[Found]:
+        out: list[Found] = []
+        if self._joint(tok) and len(groups) > 1:
+            groups = [[r for g in groups for r in g]]
+        for g in groups:
+            parties = _unique([*subjects, *g], self.table)
+            if not g and len(subjects) < 2:  # "met each other": the subjects, or those just named
+                parties = self.discourse.plural(self.r.char(tok), self.r.char(tok) - 600) if not subjects else []
+            if len(parties) >= 2:
+                out.append(self._found(parties, kind, tok, sent, by_verb=by_verb))
+        if not groups and joint_frame and len(subjects) >= 2:
+            out.append(self._found(subjects, kind, tok, sent, by_verb=by_verb))
+        return out
+
+    def _visits(self, visitors, places, tok, sent, *, by_verb: bool, series: bool = False) -> list[Found]:
+        """One visit per visited country; the place is the city when one city of it is named."""
+        by_country: dict[str, list[Referent]] = {}
+        for p in places:
+            country = country_of(p, self.table)
+            if country:
+                by_country.setdefault(country, []).append(p)
+        out = []
+        home = {self.discourse.person_country.get(name_of(v, self.table) or "") for v in visitors}
+        for country, cities in by_country.items():
+            if country in home:
+                continue
+            host = Referent(None, self.table.country_entity(country), "host", cities[0].token)
+            cities_named = [c for c in cities if self._type(c) in {"City", "Place"}]
+            found = self._found([*visitors, host], "visit", tok, sent, by_verb=by_verb, series=series)
+            found.destinations = cities_named if len(cities_named) == 1 else []
+            out.append(found)
+        return out
+
+    def subjects(self, v, depth: int = 0) -> list[Referent]:
+        """The doers of a verb: its subject, else the subject it shares (an infinitive's, a
+        conjoined verb's) or the noun a relative or participle clause hangs from."""
+        found: list[Referent] = []
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in {"WP", "WDT"} or c.lower_ == "that":
+                    return self.r.actors(v.head) if v.dep_ == "relcl" else []
+                if c.dep_ == "nsubjpass" and v.dep_ not in {"xcomp", "ROOT"} and depth == 0:
+                    continue
+                found += self.r.actors(c)  # the small parser may attach two coordinated subjects apart
+        if found:
+            return _unique(found, self.table)
+        if depth > 4 or v.head.i == v.i:
+            return []
+        head = v.head
+        if v.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:  # "invited Obama to visit": the object does it
+            objects = [r for c in head.children if c.dep_ in {"dobj", "dative"} for r in self.r.actors(c)]
+            if objects:
+                return objects
+        if v.dep_ in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp", "oprd"} and head.pos_ in {
+            "VERB",
+            "AUX",
+            "ADJ",
+        }:
+            return self.subjects(head, depth + 1)
+        if v.dep_ in {"pcomp", "pobj"} and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return self.subjects(head.head, depth + 1)  # "looked forward to seeing", "ready for meeting"
+        if v.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if head.lemma_.lower() in self.lex["intent_nouns"]:  # "their agreement to meet", "his plan to visit"
+                owners = [r for c in head.children if c.dep_ == "poss" for r in self.r.actors(c)]
+                if owners:
+                    return owners
+                if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+                    return self.subjects(head.head, depth + 1)
+                return []
+            return self.r.actors(head)
         return []
 
-    def _visited_place(self, i: int) -> list[Mention]:
-        """ "to visit Moscow": a visited city or country is the visit's counterpart (its country)."""
-        while i < len(self.doc) and self.doc[i].lower_ == "the":
-            i += 1
-        m = self.token_mention.get(i)
-        if m is not None and not m.in_title and self.table.type(m) in {"City", "Country"} and m.country:
-            return [m]
+    # -- nouns -------------------------------------------------------------------------------
+    def _noun(self, n, sent, lemma: str) -> list[Found]:
+        entry = self.lex["nouns"][lemma]
+        if entry.get("plural_only") and n.tag_ not in {"NNS", "NNPS"}:
+            return []
+        if n.dep_ == "compound" and n.head.lemma_.lower() in self.lex["nouns"]:
+            return []  # "summit meeting": the head noun speaks for both
+        if self._inside_encounter(n):
+            return []  # "met in Tokyo for the 19th Summit between Japan and the EU": one encounter
+        kind = entry["kind"]
+        preps = [p for p in n.children if p.dep_ == "prep"]
+        left = self._possessors(n) + self._compounds(n)
+        groups: list[list[Referent]] = []
+        joint = self._joint(n)
+        separate = n.tag_ in {"NNS", "NNPS"} or any(c.lower_ in _SEPARATE for c in n.children)
+        destinations: list[Referent] = []
+        complete = False  # "between" names every party
+        for p in preps:
+            word = p.lower_
+            objs = [r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o, places=word == "to")]
+            if word == "to" and lemma in self.lex["visit_nouns"]:
+                destinations += [r for r in objs if self._is_destination(r)]
+            elif word == "between":
+                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
+                groups.append([r for g in self._longer_list(phrases, p) for r in g])
+                complete = True
+            elif word == "with":
+                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
+                phrases = self._longer_list(phrases, p)
+                if separate and not joint:
+                    groups += [[r] for g in phrases for r in g]
+                else:
+                    groups.append([r for g in phrases for r in g])
+            elif word == "of":  # "the visit of Gaddafi", "a gathering of the leaders of ...", not "meetings of the OAS"
+                left += [r for r in objs if r.via != "name" or self._type(r) == "Person"]
+        series = False
+        head = n
+        while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head  # "a meeting and dinner with X": the clause holds the first noun
+        if head.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in {"round", "series", "set"}:
+            head, series = head.head.head, True  # "four rounds of talks"
+        left += self._clause_parties(n, head, groups, bool(left) or complete)
+        groups = [g for g in groups if g]
+        # "a meeting with leaders from A, B, C, ...": the countries only make up a grouping (named
+        # or not); the grouping, if the text names one, is the party
+        groups = [
+            g for g in groups if not (len(g) >= 3 and all(r.via != "name" and self._type(r) == "Country" for r in g))
+        ]
+        out: list[Found] = []
+        if destinations and left:
+            out += self._visits(_unique(left, self.table), destinations, n, sent, by_verb=False, series=series)
+        if groups:
+            for g in groups:
+                parties = _unique([*left, *g], self.table)
+                if len(parties) >= 2:
+                    out.append(self._found(parties, kind, n, sent, by_verb=False, series=series))
+        elif not destinations and lemma not in self.lex["needs_partner"]:
+            parties = _unique(left, self.table)
+            if len(parties) >= 2:
+                out.append(self._found(parties, kind, n, sent, by_verb=False, series=series))
+        return out
+
+    def _possessors(self, n) -> list[Referent]:
+        return [r for c in n.children if c.dep_ == "poss" for r in self.r.actors(c)]
+
+    def _compounds(self, n) -> list[Referent]:
+        """Names joined before the noun: "the Mugabe-Tsvangirai meeting", "U.S.-China summit"."""
+        out: list[Referent] = []
+        for c in n.children:
+            if c.i < n.i and c.dep_ in {"compound", "nmod", "amod", "npadvmod"}:
+                for t in c.subtree:
+                    m = self.r.at.get(t.i)
+                    if m is not None and self.r.is_actor(m):
+                        r = Referent(m, via="name", token=t.i)
+                        if all(name_of(r, self.table) != name_of(o, self.table) for o in out):
+                            out.append(r)
+        return out
+
+    def _clause_parties(self, n, head, groups, has_left: bool) -> list[Referent]:
+        """Parties the clause around the noun adds: the subject of "held talks" or of "cancelled
+        a meeting with X", a relative clause's subject ("the meeting that Kerry had with Lavrov"),
+        or the subject of the clause a phrase hangs from ("During a meeting with X, Y said")."""
+        for c in n.children:
+            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in self.lex["light"]:
+                subj = [r for s in c.children if s.dep_ in SUBJECT_DEPS for r in self.r.actors(s)]
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "with":
+                        groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
+                if subj:
+                    return subj
+        if has_left:
+            return []
+        gov = head.head
+        one_sided = len([g for g in groups if g]) == 1
+        if head.dep_ in {"dobj", "attr"} and gov.pos_ in {"VERB", "AUX"}:
+            lemma = gov.lemma_.lower()
+            if lemma in self.lex["light"] or (lemma in self.lex["arranging"] and one_sided):
+                for p in gov.children:  # "held talks on Monday with X"
+                    if p.dep_ == "prep" and p.lower_ == "with" and not groups:
+                        groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
+                return self.subjects(gov)
+            if lemma in self.lex["arranging"] and not any(groups):  # "X and Y agreed to reschedule the dialogue"
+                subj = self.subjects(gov)
+                return subj if len(subj) >= 2 else []
+        if head.dep_ == "pobj" and one_sided and gov.dep_ == "prep":
+            prep = gov.lower_
+            verb = gov.head if gov.head.pos_ in {"VERB", "AUX"} else None
+            if verb is None and gov.head.dep_ in {"prep", "advmod"} and gov.head.head.pos_ in {"VERB", "AUX"}:
+                verb, prep = gov.head.head, gov.head.lower_  # "ahead of", "prior to"
+            if verb is not None and prep in _PURPOSE_PREPS:
+                return self.subjects(verb)
         return []
 
-    def _noun_participants(self, tok, sent) -> tuple[list[Mention], bool, bool]:
-        """Participants of a trigger noun, whether it names a series of meetings ("four rounds of
-        talks") and whether the names stand behind a group noun ("delegations from")."""
-        parts: list[Mention] = []
-        end = sent.end
-        # right: "meeting (and dinner) with X", "talks between X and Y", "the meeting that X had with Y"
-        i = tok.i + 1
-        if i + 1 < end and self.doc[i].lower_ == "and" and self.doc[i + 1].lower_ in self.words["nouns"]:
-            i += 2
-        while i < end and self.doc[i].lower_ in _SKIP_AFTER:
-            i += 1
-        if i < end and self.doc[i].lower_ in {"with", "between"}:
-            parts += self.group_right(i + 1, end)[0]
-        elif i < end and self.doc[i].lower_ in {"that", "which"}:
-            subj, j = self.group_right(i + 1, end)
-            if subj and j < end and self.doc[j].lower_ in self.words["light_verbs"]:
-                parts += subj
-                k = j + 1
-                while k < end and self.doc[k].lower_ in _SKIP_AFTER:
-                    k += 1
-                if k < end and self.doc[k].lower_ == "with":
-                    parts += self.group_right(k + 1, end)[0]
-        # left: "Trump's state visit", "X and Y have led four rounds of talks", "X had a meeting"
-        j = tok.i - 1
-        series = via_group = False
-        while (
-            j >= sent.start
-            and (self.doc[j].lower_ in _NOUN_MODIFIERS or self.doc[j].pos_ in {"ADJ", "NUM"})
-            and j not in self.token_mention
-        ):
-            series = series or self.doc[j].lower_ in self.bridges
-            j -= 1
-        if j >= sent.start and self.doc[j].lower_ in {"'s", "’s"}:
-            m = self.actor(j - 1)
-            if m is not None:
-                parts.insert(0, m)
-        elif j >= sent.start and self.doc[j].lower_ in self.words["light_verbs"]:
-            k = j - 1
-            while k >= sent.start and self.doc[k].lower_ in _SKIP_BEFORE_VERB:
-                k -= 1
-            left, via_group = self.subject_left(k, sent.start)
-            left = left or self._parties_phrase(k, sent.start)
-            if parts or len(left) >= 2:
-                parts = left + parts
-        return parts, series, via_group
+    def _longer_list(self, phrases: list[list[Referent]], prep) -> list[list[Referent]]:
+        """The parse's reading of a with/between phrase, or the word-order reading when that
+        finds every name the parse found and more."""
+        parsed = [[r for r in g if not self._is_site(r)] for g in phrases]
+        names = {name_of(r, self.table) for g in parsed for r in g}
+        listed = [r for r in self.r.listed(prep) if not self._is_site(r)]
+        if names < {name_of(r, self.table) for r in listed}:
+            return [[r] for r in listed]
+        return parsed
 
-    # -- attributes --------------------------------------------------------------------------
-    def _status(self, sent, cue_start: int, tok) -> str | None:
-        window = self.doc[cue_start : tok.i + 1].text.lower().replace("’", "'")
-        # "ahead of Trump's state visit": a cue just before the noun phrase
-        before = self.doc[max(sent.start, cue_start - 4) : cue_start].text.lower()
-        text = f"{before} {window}"
+    def _inside_encounter(self, n) -> bool:
+        """Whether the noun names the occasion of an encounter its sentence already told with a
+        verb ("met ... for the summit", "spoke ... during the conference call")."""
+        node = n
+        for _ in range(3):
+            if node.dep_ not in {"pobj", "prep", "dobj", "npadvmod"} or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                return node.i in self._fired and node.lemma_.lower() in self.lex["verbs"]
+        return False
 
-        def has(words: list[str]) -> bool:
-            return any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w])", text) for w in words)
+    # -- helpers -----------------------------------------------------------------------------
+    def _type(self, r: Referent) -> str | None:
+        if r.mention is None:
+            return "Country"
+        return "Country" if r.mention.metonym else self.table.type(r.mention)
 
-        if has(self.cues["cancelled"]):
-            return "cancelled"
-        if has(self.cues["potential"]):
-            return "potential"
-        if has(self.cues["scheduled"]) or (
-            tok.lower_ in {"visit", "meet", "host"} and self.doc[tok.i - 1].lower_ == "to"
-        ):
-            return "scheduled"
-        if any(w in window.split() for w in self.cues["negation"]) or "n't" in window:
-            return None
-        return "held"
+    def _is_site(self, r: Referent) -> bool:
+        """A city or venue named as such (not a capital standing for its country)."""
+        return r.mention is not None and not r.mention.metonym and self.table.type(r.mention) in {"City", "Place"}
 
-    def _place(self, tok, sent, parts: list[Mention], kind: str) -> Mention | None:
-        candidates: list[tuple[int, Mention]] = []
-        first = min((self.doc.char_span(m.start, m.end, alignment_mode="expand").start for m in parts), default=tok.i)
-        for i in range(sent.start, sent.end):
-            if first <= i < tok.i or (i < first and self.doc[tok.i].lower_ in self.words["nouns"]):
-                continue  # a place before the meeting's own words belongs to another clause
-            m = self.token_mention.get(i)
-            if m is None or m in parts or m.metonym or m.in_title:
-                continue
-            if i > 0 and self.token_mention.get(i - 1) is m:
-                continue
-            typ = self.table.type(m)
-            prep = self._preposition_before(i, sent.start)
-            if typ == "Organization" and prep == "at" and self._is_building(m):
-                typ = "Place"  # "met ... at the Department of State": the organisation's building
-            if typ not in {"City", "Place", "Country"} or prep not in {"in", "at"}:
-                continue
-            rank = {"Place": 0, "City": 1, "Country": 2}[typ]
-            candidates.append((rank * 1000 + abs(i - tok.i), m))
-        if kind == "visit":
-            for m in parts:
-                typ = self.table.type(m)
-                if typ in {"City", "Country"} and not candidates:
-                    candidates.append((0, m))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda c: c[0])[1]
+    def _is_destination(self, r: Referent) -> bool:
+        """A place one can visit: a site, or a country by its name."""
+        return self._is_site(r) or (r.via == "name" and self._type(r) == "Country")
 
-    def _preposition_before(self, i: int, start: int) -> str | None:
-        """The preposition governing a name: "at Spain's historic Palacio ..." -> "at"."""
-        j = i - 1
-        while j >= start and i - j <= 5:
-            tok = self.doc[j]
-            if tok.lower_ in {"in", "at"}:
-                return tok.lower_
-            inside_name = j in self.token_mention and not self.token_mention[j].in_title
-            if not (inside_name or tok.pos_ in {"DET", "ADJ"} or tok.lower_ in {"'s", "’s"}):
-                return None
-            j -= 1
-        return None
+    def _joint(self, tok) -> bool:
+        return any(c.lower_ in _JOINT for c in tok.children)
 
-    def _is_building(self, m: Mention) -> bool:
-        words = m.text.split()
-        return bool(words) and words[0] in self.building_words
 
-    def _date(self, tok, sent, status: str) -> str | None:
-        best = None
-        for ent in sent.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
-            dist = min(abs(ent.start - tok.i), abs(ent.end - 1 - tok.i))
-            if best is None or dist < best[0]:
-                best = (dist, ent)
-        if best is None:
-            return None
-        ent = best[1]
-        prev = self.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
-        expression = f"{prev} {ent.text}" if prev in {"since", "until", "before", "after", "by"} else ent.text
-        return resolve(expression, self.published, future=status == "scheduled")
+def _reciprocal(tok) -> bool:
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def _unique(parties: list[Referent], table: EntityTable) -> list[Referent]:
+    out: list[Referent] = []
+    for r in parties:
+        name = name_of(r, table)
+        if name is not None and all(name != name_of(o, table) for o in out):
+            out.append(r)
+    return out

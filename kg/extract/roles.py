@@ -1,242 +1,150 @@
-"""Titles before names give roles ("British Finance Minister Rachel Reeves"); "of" phrases and
-titles of organisations give affiliations ("William Reinsch of the Center for ...", "IMF Deputy").
+"""Roles and affiliations as facts: what a titled person is, and of which country or organisation.
 
-Titles also find people the model missed: capitalised words right after a title are a name
-("Vice Premier of the People's Republic of China He Lifeng").
+- A title before or after a name is a role ("Chinese Vice Premier He Lifeng" -> Vice Premier of
+  China; "António Guterres, Secretary-General"); its country comes from a demonym, a country
+  name, an "of" phrase, or a country at the start of an organisation in the title ("U.S.
+  Treasury Secretary" -> of United States).
+- A title of an organisation is an affiliation too ("IMF Deputy Dan Katz" -> IMF), and so are
+  "X of ORG", "X from ORG" and "X, an analyst at ORG".
+- "President Abdel Fattah Al-Sisi of Egypt": a country after the name completes the title before it.
+- A royal title stays part of the name and is a role as well ("King Charles").
+- Of two roles of one person, the less specific is dropped ("Secretary" beside "Secretary of State").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
-from functools import cache
 
-from kg.extract.mentions import Mention, classify, trigger_forms
-from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
-from kg.nlp import text_of, token_bounds
+from kg.extract.entities import EntityTable
+from kg.extract.mentions import ROYAL_TITLES, Mention
+from kg.extract.titles import TitleSpan, country_of, title_after, title_before
+from kg.lexicons import confidences, gazetteer
+from kg.models import Affiliation, Evidence, Role
+from kg.nlp import text_of
 
-HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
-HONORIFIC_RE = honorific_pattern()
-_NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
+_AFTER_NAME = re.compile(r"(?:,\s+(?:an?|the)\s+[\w\s-]{0,40}?\s+(?:at|of|with)|\s+of|\s+from)\s+(?:the\s+)?")
 
 
-_CAP = r"[A-Z][\w’'-]*(?![\w.])"
-_PORTFOLIO = re.compile(rf"[ \t]+(for[ \t]+{_CAP}(?:,?[ \t]+(?:{_CAP}|and[ \t]+{_CAP}|of[ \t]+(?:the[ \t]+)?{_CAP}))*)")
+def evidence_of(sent) -> Evidence:
+    """The sentence as evidence, trimmed of surrounding whitespace, with its document offsets."""
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Evidence(text=text, start=start, end=start + len(text))
 
 
-@dataclass
-class TitleSpan:
-    """A title in the text with what it is "of" (country, demonym or organisation mention)."""
-
-    start: int
-    end: int
-    text: str
-    of: Mention | None = None
-    of_start: int | None = None  # where the whole role prefix begins, "of" mention included
-    anaphor: bool = False  # "the Foreign Secretary" standing for the one person with that title
+def sentence_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else next(iter(doc.sents))
 
 
-@cache
-def _title_regex() -> re.Pattern:
-    forms = sorted((" ".join(f) for f in titles().forms), key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+class RoleBuilder:
+    """Collects the roles and affiliations of one document, one person mention at a time."""
 
+    def __init__(self, doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable):
+        self.doc, self.mentions, self.titles, self.table = doc, mentions, titles, table
+        self.text = text_of(doc)
+        self.roles: dict[tuple, Role] = {}
+        self.affs: dict[tuple, Affiliation] = {}
+        self.rc, self.ac = confidences()["role"], confidences()["affiliation"]
 
-def find_titles(text: str) -> list[tuple[int, int]]:
-    """Capitalised title phrases in the text, as character spans."""
-    out = []
-    for m in _title_regex().finditer(text):
-        if m.group(0)[0].isupper():
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
-    """The mention that ends right before ``pos`` (allowing a possessive and spaces)."""
-    head = text[:pos]
-    stripped = re.sub(r"(?:['’]s)?[ \t]*$", "", head)
-    for m in mentions:
-        if m.end == len(stripped):
-            return m, m.start
-    return None, pos
-
-
-def _name_after(doc, char: int) -> tuple[int, int] | None:
-    """Capitalised words starting at ``char`` that make a personal name (up to five words)."""
-    forms = trigger_forms()
-    first = bisect_left(token_bounds(doc)[0], char)  # the first token starting at or after char
-    if first == len(doc) or doc[first].idx - char > 1:
-        return None
-    tokens = doc[first:]  # a Span: tokens are made as the loop reaches them
-    words = []
-    for tok in tokens:
-        if tok.text in {"-", "."} and words:
-            continue
-        ok = (
-            (tok.text[:1].isupper() and tok.text.lower() not in forms and tok.is_alpha)
-            or (words and tok.lower_ in _NAME_PARTICLES)
-            or re.fullmatch(r"[A-Z]\.", tok.text)
-        )
-        if not ok or (tok.lower_ in titles().words and not words):
-            break
-        words.append(tok)
-        if len(words) == 5 or (
-            tok.whitespace_ == ""
-            and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].is_punct
-            and doc[tok.i + 1].text not in {"."}
-        ):
-            break
-    while words and words[-1].lower_ in _NAME_PARTICLES:
-        words.pop()
-    if not words:
-        return None
-    return words[0].idx, words[-1].idx + len(words[-1].text)
-
-
-def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[TitleSpan]]:
-    """Find titles, the names they introduce and what they are "of"; return the repaired mentions.
-
-    Mentions lying inside a title ("State" in "Secretary of State") are dropped unless they name an
-    organisation ("the Treasury"); demonyms and countries before a title are marked ``in_title``.
-    """
-    text = text_of(doc)
-    spans: list[TitleSpan] = []
-    for start, end in find_titles(text):
-        if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):
-            continue  # "General" in "UN General Assembly": part of a name, not a title
-        span = TitleSpan(start, end, text[start:end])
-        # "Vice Premier of the People's Republic of China": the of-phrase belongs to the title.
-        tail = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
-        if tail:
-            of_m = next((m for m in mentions if m.start == end + tail.end()), None)
-            if of_m and of_m.type in {"Country", "Organization"}:
-                portfolio = of_m.text.find(" for ")
-                if of_m.type == "Organization" and portfolio > 0:  # "European Union for Foreign Affairs"
-                    of_m.end = of_m.start + portfolio
-                    of_m.text = text[of_m.start : of_m.end]
-                span.of = of_m
-                of_m.in_title = True
-                span.end = of_m.end
-        # "High Representative ... for Foreign Affairs and Security Policy": the portfolio is title
-        portfolio = _PORTFOLIO.match(text, span.end)
-        if portfolio:
-            span.text = f"{span.text} {portfolio.group(1)}"
-            span.end = portfolio.end()
-        if span.of is None:
-            pre, pre_start = _mention_ending_before(mentions, text, start)
-            if (pre and pre.type in {"Country", "Demonym", "Organization"}) or (pre and pre.metonym):
-                span.of, span.of_start = pre, pre_start
-                pre.in_title = True
-        spans.append(span)
-    for m in mentions:  # "U.S. Treasury" in "U.S. Treasury Secretary" is part of the title
-        if m.type in {"Organization", "Country"} and any(s.start < m.end and m.start < s.end for s in spans):
-            m.in_title = True
-    kept: list[Mention] = []
-    for m in mentions:
-        inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
-        keep = (
-            m.type == "Organization"
-            and text[: m.start].endswith(("the ", "The "))
-            and not _title_regex().fullmatch(m.text)
-        )
-        if inside and not keep:
-            continue  # "State" in "Secretary of State"; "the Treasury" in "Secretary of the Treasury" stays
-        kept.append(m)
-    mentions = kept
-    for span in spans:
-        after = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
-        name = _name_after(doc, span.end + after.end())
-        if name is None:
-            continue
-        start, end = name
-        existing = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.type == "Person" for m in existing):
-            person = next(m for m in existing if m.type == "Person")
-            if person.start > start:  # the model cut the first name off ("J. Blinken")
-                person.start, person.text = start, text[start : person.end]
-            continue
-        if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
-            continue
-        typ, _ = classify(text[start:end], "Person")
-        if typ != "Person":
-            continue
-        mentions = [m for m in mentions if m not in existing]
-        mentions.append(Mention(start, end, text[start:end], "Person"))
-    mentions.sort(key=lambda m: m.start)
-    return mentions, spans
-
-
-def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list[TitleSpan]:
-    """The titles directly before a person, the second of "X and Y Name" included."""
-    out: list[TitleSpan] = []
-    pos = person.start
-    for _ in range(3):
-        gap_ok = None
-        for s in span_list:
-            if s.end > pos:
+    def __call__(self) -> tuple[list[Role], list[Affiliation]]:
+        for m in self.mentions:
+            if self.table.type(m) != "Person" or m.in_title:
                 continue
-            gap = text[s.end : pos]
-            if re.fullmatch(r"\s*(?:,\s*)?" + HONORIFIC_RE, gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
-                gap_ok = s
-        if gap_ok is None:
-            break
-        out.append(gap_ok)
-        pos = (
-            gap_ok.of_start
-            if gap_ok.of_start is not None and gap_ok.of is not None and gap_ok.of_start < gap_ok.start
-            else gap_ok.start
+            person = self.table.name(m)
+            evidence = evidence_of(sentence_at(self.doc, m.start))
+            royal = _royal_role(m, person, evidence)
+            if royal is not None:
+                self.roles.setdefault((person, royal.title.lower(), None), royal)
+            appositive = title_after(self.titles, self.text, m, self.mentions)
+            for span in [*title_before(self.titles, self.text, m), *([appositive] if appositive else [])]:
+                conf = self.rc["appositive_title"] if span is appositive else self.rc["title_before_name"]
+                self._title(person, span, evidence, conf)
+            self._of_phrase(m, person, evidence)
+        return _most_specific(list(self.roles.values())), list(self.affs.values())
+
+    def _affiliate(self, person: str, org: str, evidence: Evidence, conf: float) -> None:
+        self.affs.setdefault(
+            (person, org), Affiliation(person=person, organization=org, evidence=evidence, confidence=conf)
         )
-    if len(out) > 1 and out[-1].of is not None:  # "Colombian Vice President and Foreign Minister-Designate"
-        for s in out[:-1]:
-            s.of = s.of or out[-1].of
-    return out
+
+    def _title(self, person: str, span: TitleSpan, evidence: Evidence, conf: float) -> None:
+        of = span.of
+        of_name = country_of(of) if of is not None and (of.type in {"Country", "Demonym"} or of.metonym) else None
+        if of is not None and of.type == "Organization":
+            of_name = self.table.name(of)
+            self._affiliate(person, of_name, evidence, self.ac["title_of_organisation"])
+        title = re.sub(r"\s+", " ", span.text)
+        if of is not None and span.of_start is None and title.lower().endswith(of.text.lower()):
+            title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(of.text) + "$", "", title, flags=re.IGNORECASE)
+        key = (person, title.lower(), of_name)
+        self.roles.setdefault(key, Role(person=person, title=title, of=of_name, evidence=evidence, confidence=conf))
+        # an organisation named in or right before the title ("U.S. Treasury Secretary")
+        for o in self.mentions:
+            if self.table.type(o) == "Organization" and o is not of and o.start < span.end and span.start < o.end:
+                self._affiliate(person, self.table.name(o), evidence, self.ac["title_of_organisation"])
+                inner = _country_prefix(o.text)
+                if inner and self.roles.get((person, title.lower(), None)):
+                    del self.roles[(person, title.lower(), None)]
+                    self.roles[(person, title.lower(), inner)] = Role(
+                        person=person, title=title, of=inner, evidence=evidence, confidence=conf
+                    )
+
+    def _of_phrase(self, m: Mention, person: str, evidence: Evidence) -> None:
+        """ "William Reinsch of the Center for ...", "X, an analyst at Y", "President Al-Sisi of Egypt"."""
+        tail = _AFTER_NAME.match(self.text[m.end : m.end + 80])
+        if not tail:
+            return
+        org = next((o for o in self.mentions if o.start == m.end + tail.end()), None)
+        if org is None:
+            return
+        if self.table.type(org) == "Organization":
+            self._affiliate(person, self.table.name(org), evidence, self.ac["of_phrase"])
+        if tail.group(0).strip().startswith("of") and self.table.type(org) == "Country":
+            country = self.table.name(org)
+            for key, role in list(self.roles.items()):
+                if role.person == person and role.of is None and role.evidence == evidence:
+                    del self.roles[key]
+                    self.roles[(person, role.title.lower(), country)] = role.model_copy(update={"of": country})
 
 
-def country_of(m: Mention | None) -> str | None:
-    if m is None:
-        return None
-    if m.country:
-        return m.country
-    return gazetteer().country(m.text)
+def roles_and_affiliations(doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable):
+    """The document's roles and affiliations (see the module docstring for the rules)."""
+    return RoleBuilder(doc, mentions, titles, table)()
 
 
-def title_after(spans: list[TitleSpan], text: str, person: Mention, mentions: list[Mention]) -> TitleSpan | None:
-    """An appositive title after a name: "António Guterres, Secretary-General"."""
-    gap = re.match(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?", text[person.end :], re.IGNORECASE)
-    if not gap:
-        return None
-    start = person.end + gap.end()
-    span = next((s for s in spans if s.start == start or s.of_start == start), None)
-    if span is None:
-        return None
-    follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
-    nxt = span.end + (follower.end() if follower else 0)
-    if any(m.start == nxt and m.type == "Person" for m in mentions):
-        return None  # the title of the next name in a list
-    return span
+def _most_specific(roles: list[Role]) -> list[Role]:
+    """Drop a role another role of the same person says more precisely: "Secretary" beside
+    "Secretary of State", "Foreign Minister" beside "Foreign Minister" of Germany."""
+
+    def words(r: Role) -> set[str]:
+        return set(re.findall(r"\w+", r.title.lower()))
+
+    return [
+        r for r in roles
+        if not any(
+            o is not r and o.person == r.person and words(r) <= words(o) and (r.of is None or r.of == o.of)
+            and (words(r) < words(o) or (r.of is None and o.of is not None))
+            for o in roles
+        )
+    ]  # fmt: skip
 
 
-def resolve_title_anaphora(
-    text: str, mentions: list[Mention], spans: list[TitleSpan], holders: dict[str, set[str]]
-) -> list[Mention]:
-    """ "The Foreign Secretary will visit Moscow": a bare title after "the" is the one person the
-    document gives that title, if exactly one; ``holders`` maps a lower-case title to its people."""
-    out: list[Mention] = []
-    for span in spans:
-        if not re.search(r"\bthe[ \t]+$", text[max(0, span.start - 5) : span.start], re.IGNORECASE):
-            continue
-        follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
-        nxt = span.end + (follower.end() if follower else 0)
-        if any(m.start in (span.end, nxt) or m.start < span.end <= m.end for m in mentions if m.type == "Person"):
-            continue
-        if any(m.end == span.start or m.start <= span.start < m.end for m in mentions if m.type == "Person"):
-            continue
-        people = holders.get(re.sub(r"\s+", " ", span.text).lower(), set())
-        if len(people) == 1:
-            span.anaphor = True
-            name = next(iter(people))
-            out.append(Mention(span.start, span.end, name, "Person", anaphor=True))
-    return out
+def _country_prefix(name: str) -> str | None:
+    """The country an organisation name starts with ("U.S. Treasury" -> United States)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        country = gazetteer().country(" ".join(words[:n]))
+        if country:
+            return country
+    return None
+
+
+def _royal_role(m: Mention, person: str, evidence: Evidence) -> Role | None:
+    """ "King Charles": the title stays part of the name and is a role too."""
+    first = m.text.split()[0]
+    if first in ROYAL_TITLES and len(m.text.split()) > 1:
+        return Role(
+            person=person, title=first, of=None, evidence=evidence, confidence=confidences()["role"]["royal_title"]
+        )
+    return None

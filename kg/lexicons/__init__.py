@@ -54,6 +54,8 @@ def gazetteer() -> Gazetteer:
         for dem in demonyms.split("|"):
             if dem:
                 gaz.demonyms[_key(dem)] = name
+                if dem[-1] in "ni":  # the people: "Israelis", "Russians", "Palestinians"
+                    gaz.demonyms.setdefault(_key(dem) + "s", name)
         for cap in capitals.split("|"):
             if cap:
                 gaz.capitals[_key(cap)] = name
@@ -87,6 +89,19 @@ def titles() -> Titles:
 @cache
 def meeting_words() -> dict:
     return json.loads((HERE / "meetings.json").read_text(encoding="utf-8"))
+
+
+@cache
+def predicates() -> dict:
+    """Meeting predicates by lemma with their argument frames (predicates.json)."""
+    return json.loads((HERE / "predicates.json").read_text(encoding="utf-8"))
+
+
+@cache
+def party_words() -> dict:
+    """Group and plural nouns of the participant reader (parties.json), as sets of lemmas."""
+    raw = json.loads((HERE / "parties.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
 
 
 @cache

@@ -1,0 +1,90 @@
+"""Who "he", "she", "they" and "the two leaders" are: the discourse of one document.
+
+News names a person once and then refers back: "He will see ...", "During her meeting with ...,
+Merkel said", "They discussed ...", "the two leaders". The rules are facts of English news
+writing, not of any one text:
+
+- a possessive or object pronoun inside a clause refers to that clause's subject, or to the
+  subject of the clause it hangs from ("During her visit, Merkel said": her = Merkel);
+- a subject pronoun refers to the person most recently in subject position, in this sentence
+  or the ones before (news keeps its protagonist as subject), else to the last person named;
+- "they", "their", "the two sides", "both leaders" refer to the parties of the encounter just
+  told, else to the last coordinated subject ("Kim and Trump signed ... at their summit").
+
+Every answer is a party the text named; when the text gives no antecedent there is no answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.mentions import Mention
+
+SINGULAR = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class Referent:
+    """A party as the text names it: the entity's mention, or a name resolved elsewhere."""
+
+    mention: Mention | None
+    name: str | None = None  # for parties with no mention of their own (a country of a city)
+    via: str = "name"  # name | pronoun | title | group | plural
+    token: int = -1  # where the text points at it (token index in the doc being read)
+
+
+@dataclass
+class Discourse:
+    """What the text has said so far about people and encounters, read in order: the persons
+    named (and which of them as subjects), and the last encounter's parties, kept up to date by
+    the meeting reader."""
+
+    recent_parties: list[Referent] = field(default_factory=list)
+    recent_end: int = -1  # character offset where the last encounter's sentence ended
+    persons: list[tuple[int, Mention]] = field(default_factory=list)  # (char start, mention), in order
+    subjects: list[tuple[int, Mention]] = field(default_factory=list)  # persons seen as subjects
+    person_country: dict[str, str] = field(default_factory=dict)  # person -> the country their title is of
+
+    def note_person(self, m: Mention, *, subject: bool) -> None:
+        """Record a person named at ``m`` (called in reading order)."""
+        if not self.persons or self.persons[-1][0] < m.start:
+            self.persons.append((m.start, m))
+        if subject and (not self.subjects or self.subjects[-1][0] < m.start):
+            self.subjects.append((m.start, m))
+
+    def note_encounter(self, parties: list[Referent], end_char: int) -> None:
+        self.recent_parties = list(parties)
+        self.recent_end = end_char
+
+    def last_subject(self, before: int, max_back: int) -> Mention | None:
+        """The person most recently in subject position before ``before`` (within reach)."""
+        for start, m in reversed(self.subjects):
+            if start < before:
+                return m if start >= max_back else None
+        return None
+
+    def last_person(self, before: int, max_back: int) -> Mention | None:
+        for start, m in reversed(self.persons):
+            if start < before:
+                return m if start >= max_back else None
+        return None
+
+    def last_persons(self, count: int, before: int, max_back: int) -> list[Referent]:
+        """The last ``count`` distinct persons named before ``before`` ("the two leaders met")."""
+        out: list[Referent] = []
+        for start, m in reversed(self.persons):
+            if start >= before:
+                continue
+            if start < max_back or len(out) == count:
+                break
+            if all(o.mention.text != m.text for o in out):
+                out.append(Referent(m, via="plural"))
+        return out[::-1]
+
+    def plural(self, before: int, max_back: int) -> list[Referent]:
+        """The parties of the encounter just told, if it is within reach."""
+        if self.recent_parties and self.recent_end >= max_back and self.recent_end <= before + 1:
+            return [Referent(p.mention, p.name, "plural", p.token) for p in self.recent_parties]
+        return []

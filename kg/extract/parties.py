@@ -1,0 +1,337 @@
+"""Who a noun phrase stands for: the participant reader over the dependency parse.
+
+A meeting's parties are noun phrases in set grammatical places (subject, object, the object of
+"with" or "between", a possessor, a compound, the subject of "held talks"); this module says
+which actors such a phrase denotes, so that every relation reads its parties the same way:
+
+- a name denotes its entity; coordinated names ("Merz and Meloni") denote each;
+- a pronoun or a bare title ("the Secretary") denotes its antecedent (kg.extract.discourse);
+- "the two sides", "both leaders", "they" denote the parties just named;
+- a group noun with a demonym or a "from/of" phrase ("Palestinian officials", "delegations
+  from Chile and Peru", "members of Congress") denotes its country or organisation, and a
+  group "including" a named person denotes that person;
+- a title "of" a country with no name ("the President of Russia") denotes the country.
+
+Nothing here knows about meetings: it is shared machinery for relations.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract.discourse import PLURAL, SINGULAR, Discourse, Referent
+from kg.extract.entities import EntityTable
+from kg.extract.mentions import ACTOR_TYPES, Mention
+from kg.lexicons import gazetteer, honorifics, party_words, titles
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NAME_DEPS = frozenset({"compound", "flat", "nmod"})
+_LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentences of news)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
+_LIST_GLUE = frozenset({",", "and", "the", "a", "an", "as", "well"})
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of titles, without the small words some titles hold ("Secretary of State")."""
+    return titles().words - {"of", "for", "the", "and", "to", "on", "in"}
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(honorifics())
+
+
+@cache
+def _words() -> dict:
+    return party_words()
+
+
+class PartyReader:
+    """Reads parties off one parsed view of a document (the document itself, or a recased
+    Title Case line whose characters start at ``offset`` in the document text)."""
+
+    def __init__(
+        self,
+        doc,
+        offset: int,
+        mentions: list[Mention],
+        table: EntityTable,
+        discourse: Discourse,
+        titled: list[tuple[int, int, Mention]] = (),
+    ):
+        self.doc = doc
+        self.offset = offset
+        self.table = table
+        self.discourse = discourse
+        self.at: dict[int, Mention] = {}
+        self.titled: dict[int, Mention] = {}  # tokens of a title phrase -> the person it names
+        end = offset + len(doc.text)
+        starts = [t.idx + offset for t in doc]
+        k = 0
+        for m in mentions:
+            if m.end <= offset or m.start >= end:
+                continue
+            while k < len(doc) and starts[k] + len(doc[k].text) <= m.start:
+                k += 1
+            j = k
+            while j < len(doc) and starts[j] < m.end:
+                self.at.setdefault(j, m)
+                j += 1
+        for start, stop, m in titled:
+            for i, s in enumerate(starts):
+                if start <= s < stop and i not in self.at:
+                    self.titled.setdefault(i, m)
+
+    # -- the mention at a token --------------------------------------------------------------
+    def char(self, tok) -> int:
+        return tok.idx + self.offset
+
+    def mention(self, tok) -> Mention | None:
+        """The mention a nominal head stands in: its own, or that of a compound part."""
+        m = self.at.get(tok.i) or self.titled.get(tok.i)
+        if m is not None:
+            return m
+        for child in tok.children:
+            if child.dep_ in _NAME_DEPS and child.i < tok.i:
+                m = self.at.get(child.i)
+                if m is not None and self.table.type(m) == "Person" and not m.in_title:
+                    return m
+        return None
+
+    def is_actor(self, m: Mention | None) -> bool:
+        if m is None or m.in_title:
+            return False
+        return self.table.type(m) in ACTOR_TYPES or m.metonym
+
+    # -- phrases ---------------------------------------------------------------------------
+    def actors(self, tok, *, places: bool = False) -> list[Referent]:
+        """The actors the phrase headed by ``tok`` denotes, its conjuncts included."""
+        out: list[Referent] = []
+        for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+            for r in self._one(t, places):
+                if all(not same(r, o, self.table) for o in out):
+                    out.append(r)
+        return out
+
+    def actor_groups(self, tok, *, places: bool = False) -> list[list[Referent]]:
+        """The actors of the phrase headed by ``tok``, one list per conjunct: "A and B" gives
+        [[A], [B]], "Israeli and Palestinian negotiators" one list of two."""
+        out: list[list[Referent]] = []
+        seen: list[Referent] = []
+        for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+            group = [r for r in self._one(t, places) if all(not same(r, o, self.table) for o in seen)]
+            seen += group
+            if group:
+                out.append(group)
+        return out
+
+    def _one(self, tok, places: bool) -> list[Referent]:
+        m = self.mention(tok)
+        if m is None and (tok.tag_ in {"PRP", "PRP$"} or tok.lower_ in SINGULAR | PLURAL):
+            return self.pronoun(tok)
+        if m is not None and not m.in_title:
+            typ = self.table.type(m)
+            if typ in ACTOR_TYPES or m.metonym or (places and typ in {"City", "Place"}):
+                via = "title" if m.anaphor else "name"
+                return [Referent(m, via=via, token=tok.i)]
+            return []
+        named = [r for c in tok.children if c.dep_ == "appos" for r in self._one(c, places) if r.via == "name"]
+        if named:  # "the President of the European Council, H.E. Mr. Charles Michel"
+            return named
+        lemma = tok.lemma_.lower()
+        words = _words()
+        if self._definite_plural(tok, lemma):
+            found = self.plural(tok)
+            return self.countries(found) if lemma in words["country_nouns"] else found
+        if lemma in words["collective_nouns"]:  # "a series of members of Congress"
+            return [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
+        if (lemma in words["group_nouns"] or lemma in _title_words()) and not self._indefinite(tok):
+            return self._group(tok)
+        return []
+
+    def _indefinite(self, tok) -> bool:
+        """ "a senior official": one unnamed person, who stands for nobody."""
+        return tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+    def plural(self, tok) -> list[Referent]:
+        """ "the two sides", "they": the parties just named; with a number, exactly that many."""
+        here = self.char(tok)
+        found = self.discourse.plural(here, here - _LOOKBACK_CHARS)
+        count = next((_NUMBERS[c.lower_] for c in [tok, *tok.children] if c.lower_ in _NUMBERS), None)
+        if count is None:
+            return found
+        if len(found) != count:
+            found = self.discourse.last_persons(count, here, here - _LOOKBACK_CHARS)
+        return [Referent(r.mention, r.name, "plural", tok.i) for r in found] if len(found) == count else []
+
+    def _definite_plural(self, tok, lemma: str) -> bool:
+        """ "the two sides", "both leaders", "the leaders", "the two", "both" (standing alone)."""
+        if tok.lower_ in {"two", "both"}:
+            return tok.dep_ in SUBJECT_DEPS | {"dobj", "pobj"} and (
+                tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)
+            )
+        if tok.tag_ not in {"NNS", "NNPS"} or lemma not in _words()["plural_nouns"]:
+            return False
+        return any(c.lower_ in {"the", "both", "two", "these", "those"} for c in tok.children if c.i < tok.i)
+
+    def countries(self, parties: list[Referent]) -> list[Referent]:
+        """The countries of parties ("the two countries" after two leaders), or none if one is unknown."""
+        countries = [r for r in parties if r.mention is None or self.table.type(r.mention) == "Country"]
+        if len(countries) >= 2:
+            return [Referent(r.mention, r.name, "plural", r.token) for r in countries]
+        out = []
+        for r in parties:
+            name = name_of(r, self.table)
+            typ = self.table.type(r.mention) if r.mention is not None else "Country"
+            country = name if typ == "Country" else self.discourse.person_country.get(name or "")
+            if country is None:
+                return []
+            out.append(Referent(None, self.table.country_entity(country), "plural", r.token))
+        return out
+
+    def _group(self, tok) -> list[Referent]:
+        """A group noun or bare title: who it stands for, from the person it includes, its
+        "of"/"from" phrase or its demonyms ("Israeli and Palestinian negotiators"); else nothing.
+        A title whose phrase names a person ("Colombian Vice President and Foreign Minister
+        Marta Ramírez") is that person's, not a group's. People who head their side
+        (negotiators, counterparts, delegations) are marked so: the text may name them nearby."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
+                people = [r for p in child.children if p.dep_ == "pobj" for r in self.actors(p)]
+                if people:
+                    return people
+        lemma = tok.lemma_.lower()
+        if lemma not in _words()["group_nouns"]:
+            phrase = [t for c in (tok, *tok.conjuncts) for t in c.subtree]
+            if any(
+                t.i in self.at and not self.at[t.i].in_title and self.table.type(self.at[t.i]) == "Person"
+                for t in phrase
+            ):
+                return []
+        via = "delegation" if lemma in _words()["headed_groups"] else "group"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                found = [r for p in child.children if p.dep_ == "pobj" for r in self.actors(p)]
+                found = [r for r in found if r.via != "pronoun"]
+                if found:
+                    return [Referent(r.mention, r.name, via, tok.i) for r in found]
+        out: list[Referent] = []
+        for child in tok.children:
+            if child.i > tok.i or child.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            for part in (child, *child.conjuncts):
+                m = self.at.get(part.i)
+                if m is not None and m.country and self.table.type(m) != "Person":
+                    out.append(Referent(None, self.table.country_entity(m.country), via, tok.i))
+                elif m is not None and self.table.type(m) in {"Organization", "Country"} and not m.in_title:
+                    out.append(Referent(m, via=via, token=tok.i))
+        return out
+
+    def listed(self, after) -> list[Referent]:
+        """Names listed by word order after a preposition ("with the President of the Nordic
+        Council, H.E. Mr. Jon Aas, and the Commissioner ..., Dr. Eva Holm"): the fallback for
+        lists the small parser breaks. Titles, honorifics, articles, their "of" phrases and
+        commas or "and" between names are read through; anything else ends the list."""
+        out: list[Referent] = []
+        sent_end = after.sent.end
+        i = after.i + 1
+        in_title = of_title = False
+        while i < sent_end:
+            tok = self.doc[i]
+            m = self.at.get(i)
+            if m is not None and not m.in_title and self.is_actor(m):
+                possessor = self.at.get(i + 1) is not m and i + 1 < sent_end and self.doc[i + 1].lower_ in {"'s", "’s"}
+                if not (of_title or possessor) and all(o.mention is not m for o in out):
+                    out.append(Referent(m, via="title" if m.anaphor else "name", token=i))
+                if possessor:
+                    break  # "with Trump's wife": a possessor is no party
+                if self.at.get(i + 1) is not m:
+                    in_title = of_title = False
+            elif (m is not None and m.in_title) or i in self.titled:
+                in_title = True
+            elif tok.lower_ in {"of", "for"} and in_title:
+                of_title = True  # "Prime Minister of the State of Israel": the country is the title's
+            elif not (tok.lower_ in _LIST_GLUE or tok.text in _honorifics() or tok.lower_ in _title_words()):
+                break
+            else:
+                in_title = in_title or tok.lower_ in _title_words()
+            i += 1
+        return out
+
+    # -- pronouns ------------------------------------------------------------------------------
+    def pronoun(self, tok) -> list[Referent]:
+        low = tok.lower_
+        here = self.char(tok)
+        back = here - _LOOKBACK_CHARS
+        if low in SINGULAR:
+            m = None
+            if tok.dep_ not in SUBJECT_DEPS:
+                m = self.clause_subject(tok)
+                if m is _UNKNOWN:
+                    return []
+            if m is None:
+                m = self.discourse.last_subject(here, back) or self.discourse.last_person(here, back)
+            return [Referent(m, via="pronoun", token=tok.i)] if m is not None else []
+        if low in PLURAL:
+            if tok.dep_ not in SUBJECT_DEPS:
+                group = self.clause_subject_group(tok)
+                if len(group) >= 2:
+                    return [Referent(r.mention, r.name, "plural", tok.i) for r in group]
+            return self.plural(tok)
+        return []
+
+    def clause_subject(self, tok) -> Mention | None:
+        """The person subject of the nearest clause above ``tok`` ("During her visit, Merkel said")."""
+        for verb in _verbs_above(tok):
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and tok not in child.subtree:
+                    m = self.mention(child)
+                    if m is not None and not m.in_title and self.table.type(m) == "Person":
+                        return m
+                    if child.lower_ in SINGULAR:
+                        continue
+                    if child.lemma_.lower() in _title_words() | _words()["group_nouns"]:
+                        return _UNKNOWN  # "the ROK leader ... his talks": someone the text does not name
+                    break  # not a person ("relations had developed since his visit"): look further up
+        return None
+
+    def clause_subject_group(self, tok) -> list[Referent]:
+        """The coordinated subject of the clause above ``tok`` ("Kim and Trump signed ... at their summit")."""
+        for verb in _verbs_above(tok):
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
+                    return self.actors(child)
+        return []
+
+
+def _verbs_above(tok, limit: int = 8):
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            return
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            yield node
+
+
+def same(a: Referent, b: Referent, table: EntityTable) -> bool:
+    return name_of(a, table) == name_of(b, table)
+
+
+def name_of(r: Referent, table: EntityTable) -> str | None:
+    if r.name is not None:
+        return r.name
+    return table.name(r.mention) if r.mention is not None else None
+
+
+def country_of(r: Referent, table: EntityTable) -> str | None:
+    """The country a city or country party names ("Moscow" -> Russia)."""
+    m = r.mention
+    if m is None:
+        return gazetteer().country(r.name) if r.name else None
+    if table.type(m) == "Country":
+        return table.name(m)
+    return m.country

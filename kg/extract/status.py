@@ -1,0 +1,200 @@
+"""Whether an encounter was held, is scheduled, is only potential, was cancelled, or is denied.
+
+The status of an event word is set by the words that govern it, nearest first, walking up the
+dependency tree from the event word to the top of its clause (never into the clause of a verb
+that reports it):
+
+- a governor that calls it off ("cancelled the meeting", "the visit was postponed") makes it
+  cancelled, wherever it stands;
+- a negation ("did not meet", "no meeting", "without a meeting") denies it, unless what is
+  denied is that a planned event happened ("the planned talks did not take place": cancelled);
+- the nearest modal or governing word decides otherwise: "will meet", "is scheduled to meet",
+  "ahead of the summit" (scheduled); "could meet", "hopes to meet", "a possible meeting"
+  (potential); "would" reported under "said" or "agreed" is the future of reported speech;
+- with none of these, the tense decides: what was told in the past or as under way was held,
+  a bare infinitive ("Minister to visit Moscow") is announced.
+
+All cue words are data (lexicons/status.json), keyed by lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicons import status_cues
+
+_CLIMB = frozenset(
+    {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "pcomp", "acomp", "oprd", "appos",
+     "compound", "advcl", "acl", "dative", "npadvmod", "agent"}
+)  # fmt: skip
+_MAX_STEPS = 10
+_LOCATIVE = frozenset(
+    {"at", "in", "during", "after", "following", "since", "from", "amid", "despite", "on", "with", "by"}
+)
+_HOLD = frozenset({"have", "hold", "conduct", "attend", "lead", "host", "take"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ADJECTIVES = frozenset(
+    {"open", "ready", "prepared", "willing", "keen", "eager", "interested", "possible", "potential"}
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    cancel: frozenset[str]
+    potential: frozenset[str]
+    scheduled: frozenset[str]
+    modals: dict[str, str]
+    reporting: frozenset[str]
+    modifiers: dict[str, str]
+    negation: frozenset[str]
+    planned: frozenset[str]
+    happen: frozenset[str]
+    ahead: tuple[tuple[str, ...], ...]
+    denial: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    raw = status_cues()
+    return Cues(
+        cancel=frozenset(raw["cancel"]),
+        potential=frozenset(raw["potential"]),
+        scheduled=frozenset(raw["scheduled"]),
+        modals=dict(raw["modals"]),
+        reporting=frozenset(raw["reporting"]),
+        modifiers=dict(raw["modifiers"]),
+        negation=frozenset(raw["negation"]),
+        planned=frozenset(raw["planned_cues"]),
+        happen=frozenset(raw["happen_verbs"]),
+        ahead=tuple(tuple(a.split()) for a in raw["ahead"]),
+        denial=frozenset(raw["denial_verbs"]),
+    )
+
+
+def lemma_of(tok) -> str:
+    """The lemma with its particle ("call off", "take place", "look forward")."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt" or (child.dep_ in {"dobj", "advmod"} and child.lower_ in {"place", "forward", "ahead"}):
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
+def _negated(tok) -> bool:
+    return any((child.dep_ == "neg") or (child.dep_ == "det" and child.lower_ == "no") for child in tok.children) or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "without"
+    )
+
+
+def _ahead_of(tok, c: Cues) -> bool:
+    """ "ahead of the summit", "prior to the visit": tok is the object of such a phrase."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    words = [prep.lower_]
+    if prep.head.i != prep.i:
+        words.insert(0, prep.head.lower_)  # "ahead" <- "of"
+    return any(tuple(words[-len(a) :]) == a or (len(a) == 1 and prep.lower_ == a[0]) for a in c.ahead)
+
+
+def _indefinite(tok) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in {"a", "an"} for child in tok.children)
+
+
+def _modal(tok, c: Cues) -> tuple[str, str] | None:
+    """(modal word, status) of a verb's auxiliary."""
+    for child in tok.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            word = child.lower_.replace("’", "'")
+            if word in c.modals:
+                return word, c.modals[word]
+    return None
+
+
+def _tense(tok) -> str | None:
+    """past | present | unrealized (an infinitive complement: "agreed to meet", "X to visit Y") |
+    None (a gerund, a purpose infinitive, a noun: the tense lies further up)."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    aux = {child.lower_ for child in tok.children if child.dep_ in {"aux", "auxpass"}}
+    if tok.tag_ == "VBD" or aux & {"had", "has", "have", "was", "were", "did"}:
+        return "past"
+    if tok.tag_ == "VB" and "to" in aux:
+        return "unrealized" if tok.dep_ in {"xcomp", "ROOT", "relcl", "acl", "ccomp"} else None
+    if tok.tag_ in {"VBZ", "VBP"} or aux & {"is", "are", "am", "do", "does"}:
+        return "present"
+    return None
+
+
+def status_of(trigger) -> tuple[str | None, bool]:
+    """The status of the encounter named by ``trigger`` (a spaCy token), None when denied, and
+    whether a cue word said so (else it follows from the tense, and a date may overrule it).
+
+    Walks from the trigger up its clause; see the module docstring for the rules.
+    """
+    c = cues()
+    status: str | None = None
+    negated = happen = planned = ahead = False
+    tense: str | None = None
+    for child in trigger.children:
+        if (child.dep_ in {"amod", "compound"} and child.i < trigger.i) or child.dep_ == "acl":
+            word = child.lower_
+            if word in c.modifiers and status is None:
+                status = c.modifiers[word]
+            planned = planned or word in c.planned
+    for child in trigger.children:  # "the meeting that Kerry had with Lavrov": the relative clause tells
+        if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"} and child.lemma_.lower() in _HOLD:
+            told = _modal(child, c)
+            if told is not None:
+                return told[1], True
+            if _tense(child) == "past":
+                return "held", True
+    node = trigger
+    local = False  # past a locative phrase ("signed an agreement at their summit"), governors no longer say anything
+    for step in range(_MAX_STEPS):
+        lemma = lemma_of(node) if not local else ""
+        if step and lemma in c.cancel:
+            return "cancelled", True
+        if step and lemma in c.denial:
+            return None, True
+        negated = negated or (not local and _negated(node))
+        happen = happen or (step > 0 and lemma in c.happen)
+        planned = planned or (step > 0 and node.lower_ in c.planned and node.tag_ in {"VBN", "JJ"})
+        ahead = ahead or _ahead_of(node, c)
+        if status is None:
+            status = _status_at(node, step, lemma, c)
+        if tense is None:
+            tense = _tense(node)
+        if node.head.i == node.i or node.dep_ not in _CLIMB:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
+            local = True
+        if step == 0 and node.dep_ in SUBJECTS and _indefinite(node) and _tense(node.head) == "present":
+            status = status or "potential"  # "a meeting between X and Y is the key": not asserted
+        node = node.head
+    if negated:
+        return ("cancelled" if (happen or planned) else None), True
+    if status is not None:
+        return status, True
+    if ahead and tense != "past":
+        return "scheduled", True
+    return ("scheduled" if tense == "unrealized" else "held"), False
+
+
+def _status_at(node, step: int, lemma: str, c: Cues) -> str | None:
+    """The status one governing word sets, if any."""
+    modal = _modal(node, c)
+    if modal is not None:
+        word, status = modal
+        if word == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in c.reporting:
+            return "scheduled"
+        return status
+    if step:
+        if lemma in c.potential and (node.pos_ != "VERB" or lemma not in _ADJECTIVES):
+            return "potential"
+        if lemma in c.scheduled:
+            return "scheduled"
+    if node.lower_ in {"'ll", "’ll"}:
+        return "scheduled"
+    return None

@@ -1,0 +1,304 @@
+"""Titles in the text, what each is "of", and the names they introduce.
+
+"British Finance Minister Rachel Reeves", "Vice Premier of the People's Republic of China He
+Lifeng": a title before a name (or after it, "António Guterres, Secretary-General") says what the
+person is and of which country or organisation. Titles also find people the model missed:
+capitalised words right after a title are a name. A bare title ("the Foreign Secretary") stands
+for the one person the document gives it (title anaphora). Roles and affiliations are built
+from these spans in kg.extract.roles.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.mentions import Mention, classify, name_end, trigger_forms
+from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
+from kg.nlp import text_of, token_bounds
+
+HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
+HONORIFIC_RE = honorific_pattern()
+_NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
+
+
+_CAP = r"[A-Z][\w’'-]*(?![\w.])"
+_PORTFOLIO = re.compile(rf"[ \t]+(for[ \t]+{_CAP}(?:,?[ \t]+(?:{_CAP}|and[ \t]+{_CAP}|of[ \t]+(?:the[ \t]+)?{_CAP}))*)")
+
+
+@dataclass
+class TitleSpan:
+    """A title in the text with what it is "of" (country, demonym or organisation mention)."""
+
+    start: int
+    end: int
+    text: str
+    of: Mention | None = None
+    of_start: int | None = None  # where the whole role prefix begins, "of" mention included
+    anaphor: bool = False  # "the Foreign Secretary" standing for the one person with that title
+
+
+@cache
+def _title_regex() -> re.Pattern:
+    forms = sorted((" ".join(f) for f in titles().forms), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Capitalised title phrases in the text, as character spans."""
+    out = []
+    for m in _title_regex().finditer(text):
+        if m.group(0)[0].isupper():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
+    """The mention that ends right before ``pos`` (allowing a possessive and spaces)."""
+    head = text[:pos]
+    stripped = re.sub(r"(?:['’]s)?[ \t]*$", "", head)
+    for m in mentions:
+        if m.end == len(stripped):
+            return m, m.start
+    return None, pos
+
+
+def _name_after(doc, char: int) -> tuple[int, int] | None:
+    """Capitalised words starting at ``char`` that make a personal name (up to five words)."""
+    forms = trigger_forms()
+    first = bisect_left(token_bounds(doc)[0], char)  # the first token starting at or after char
+    if first == len(doc) or doc[first].idx - char > 1:
+        return None
+    tokens = doc[first:]  # a Span: tokens are made as the loop reaches them
+    words = []
+    for tok in tokens:
+        if words and (tok.is_sent_start or (tok.text == "." and len(words[-1].text) > 1)):
+            break  # a name never runs past its sentence ("... Representative Froman. Prime Minister ...")
+        if tok.text in {"-", "."} and words:
+            continue
+        ok = (
+            (tok.text[:1].isupper() and tok.text.lower() not in forms and tok.is_alpha)
+            or (words and tok.lower_ in _NAME_PARTICLES)
+            or re.fullmatch(r"[A-Z]\.", tok.text)
+        )
+        if not ok or (tok.lower_ in titles().words and not words):
+            break
+        words.append(tok)
+        if len(words) == 5 or (
+            tok.whitespace_ == ""
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].is_punct
+            and doc[tok.i + 1].text not in {"."}
+        ):
+            break
+    while words and words[-1].lower_ in _NAME_PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[TitleSpan]]:
+    """Find titles, the names they introduce and what they are "of"; return the repaired mentions.
+
+    Mentions lying inside a title ("State" in "Secretary of State") are dropped unless they name an
+    organisation ("the Treasury"); demonyms and countries before a title are marked ``in_title``.
+    """
+    text = text_of(doc)
+    spans: list[TitleSpan] = []
+    for start, end in find_titles(text):
+        if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):
+            continue  # "General" in "UN General Assembly": part of a name, not a title
+        span = TitleSpan(start, end, text[start:end])
+        # "Vice Premier of the People's Republic of China": the of-phrase belongs to the title.
+        tail = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
+        if tail:
+            of_m = next((m for m in mentions if m.start == end + tail.end()), None)
+            if of_m and of_m.type in {"Country", "Organization"}:
+                portfolio = of_m.text.find(" for ")
+                if of_m.type == "Organization" and portfolio > 0:  # "European Union for Foreign Affairs"
+                    of_m.end = of_m.start + portfolio
+                    of_m.text = text[of_m.start : of_m.end]
+                span.of = of_m
+                of_m.in_title = True
+                span.end = of_m.end
+        # "High Representative ... for Foreign Affairs and Security Policy": the portfolio is title
+        portfolio = _PORTFOLIO.match(text, span.end)
+        if portfolio:
+            span.text = f"{span.text} {portfolio.group(1)}"
+            span.end = portfolio.end()
+        if span.of is None:
+            pre, pre_start = _mention_ending_before(mentions, text, start)
+            if (pre and pre.type in {"Country", "Demonym", "Organization"}) or (pre and pre.metonym):
+                span.of, span.of_start = pre, pre_start
+                pre.in_title = True
+        spans.append(span)
+    for m in mentions:  # "U.S. Treasury" in "U.S. Treasury Secretary" is part of the title
+        if m.type in {"Organization", "Country"} and any(s.start < m.end and m.start < s.end for s in spans):
+            m.in_title = True
+    kept: list[Mention] = []
+    for m in mentions:
+        inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
+        keep = (
+            m.type == "Organization"
+            and text[: m.start].endswith(("the ", "The "))
+            and not _title_regex().fullmatch(m.text)
+        )
+        if inside and not keep:
+            continue  # "State" in "Secretary of State"; "the Treasury" in "Secretary of the Treasury" stays
+        kept.append(m)
+    mentions = kept
+    for span in spans:
+        after = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+        name = _name_after(doc, span.end + after.end())
+        if name is None:
+            continue
+        start, end = name
+        existing = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.type == "Person" for m in existing):
+            person = next(m for m in existing if m.type == "Person")
+            if person.start > start:  # the model cut the first name off ("J. Blinken")
+                person.start, person.text = start, text[start : person.end]
+            continue
+        if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
+            continue
+        typ, _ = classify(text[start:end], "Person")
+        if typ != "Person":
+            continue
+        mentions = [m for m in mentions if m not in existing]
+        end = name_end(text, end)
+        mentions.append(Mention(start, end, text[start:end], "Person"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, spans
+
+
+def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list[TitleSpan]:
+    """The titles directly before a person, the second of "X and Y Name" included."""
+    out: list[TitleSpan] = []
+    pos = person.start
+    for _ in range(3):
+        gap_ok = None
+        for s in span_list:
+            if s.end > pos:
+                continue
+            gap = text[s.end : pos]
+            if re.fullmatch(r"\s*(?:,\s*)?" + HONORIFIC_RE, gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
+                gap_ok = s
+        if gap_ok is None:
+            break
+        out.append(gap_ok)
+        pos = (
+            gap_ok.of_start
+            if gap_ok.of_start is not None and gap_ok.of is not None and gap_ok.of_start < gap_ok.start
+            else gap_ok.start
+        )
+    if len(out) > 1 and out[-1].of is not None:  # "Colombian Vice President and Foreign Minister-Designate"
+        for s in out[:-1]:
+            s.of = s.of or out[-1].of
+    return out
+
+
+def country_of(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    if m.country:
+        return m.country
+    return gazetteer().country(m.text)
+
+
+def title_after(spans: list[TitleSpan], text: str, person: Mention, mentions: list[Mention]) -> TitleSpan | None:
+    """An appositive title after a name: "António Guterres, Secretary-General"."""
+    gap = re.match(r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?", text[person.end :], re.IGNORECASE)
+    if not gap:
+        return None
+    start = person.end + gap.end()
+    span = next((s for s in spans if s.start == start or s.of_start == start), None)
+    if span is None:
+        return None
+    follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+    nxt = span.end + (follower.end() if follower else 0)
+    if any(m.start == nxt and m.type == "Person" for m in mentions):
+        return None  # the title of the next name in a list
+    return span
+
+
+def resolve_title_anaphora(text: str, mentions: list[Mention], spans: list[TitleSpan], roles) -> list[Mention]:
+    """ "The Foreign Secretary will visit Moscow", "the chancellor said": a bare title after "the"
+    (any case) stands for the person the document gives that title. The title may be shorter than
+    the one given ("the Secretary" for the Secretary of State) and may say whose it is ("the
+    President of Russia", "the U.S. envoy"); of several holders, the one named first (a readout's
+    principal) is meant. ``roles`` are the document's Role facts, in text order."""
+    out: list[Mention] = []
+    people = [(m.start, m) for m in mentions if m.type == "Person" and not m.in_title]
+    first_named = {}
+    for start, m in sorted(people, key=lambda p: p[0]):
+        first_named.setdefault(m.text, start)
+    for span in [*spans, *_lowercase_titles(text, spans)]:
+        if not re.search(r"\bthe[ \t]+$", text[max(0, span.start - 5) : span.start], re.IGNORECASE):
+            continue
+        follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+        nxt = span.end + (follower.end() if follower else 0)
+        if any(m.start in (span.end, nxt) or m.start < span.end <= m.end for m in mentions if m.type == "Person"):
+            continue  # the title of a name that follows
+        if any(m.end == span.start or m.start <= span.start < m.end for m in mentions if m.type == "Person"):
+            continue
+        holder = _holder(span, roles, first_named)
+        if holder is not None:
+            span.anaphor = True
+            out.append(Mention(span.start, span.end, holder, "Person", anaphor=True))
+    return out
+
+
+def _holder(span: TitleSpan, roles, first_named: dict[str, int]) -> str | None:
+    bare = re.sub(r"\s+", " ", span.text).lower().split()
+    of = country_of(span.of) if span.of is not None else None
+    exact, shorter = set(), set()
+    for r in roles:
+        words = r.title.lower().split()
+        if of is not None and r.of != of and (span.of is None or r.of != span.of.text):
+            continue
+        if words == bare:
+            exact.add(r.person)
+        elif words[: len(bare)] == bare or (set(bare) <= set(words) and bare[-1] == _head(words)):
+            shorter.add(r.person)
+    candidates = exact or shorter
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: first_named.get(p, 1 << 30))
+
+
+def _head(words: list[str]) -> str:
+    """The head word of a title: the one before its "of"/"for" phrase, else the last."""
+    for k, w in enumerate(words):
+        if w in {"of", "for"} and k:
+            return words[k - 1]
+    return words[-1]
+
+
+def _lowercase_titles(text: str, spans: list[TitleSpan]) -> list[TitleSpan]:
+    """Lower-case titles after "the" ("the chancellor", "the secretary of state")."""
+    out = []
+    taken = [(s.start, s.end) for s in spans]
+    for m in _title_regex().finditer(text):
+        if m.group(0)[0].isupper() or any(a <= m.start() < b for a, b in taken):
+            continue
+        if re.search(r"\bthe[ \t]+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+            out.append(TitleSpan(m.start(), m.end(), m.group(0)))
+    return out
+
+
+def titled_spans(spans: list[TitleSpan], text: str, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """(start, end, person) for every title that introduces or follows a named person: a noun
+    phrase headed by the title word stands for that person, however the parser attached it."""
+    out = []
+    for m in mentions:
+        if m.type != "Person" or m.in_title or m.anaphor:
+            continue
+        after = title_after(spans, text, m, mentions)
+        for s in [*title_before(spans, text, m), *([after] if after else [])]:
+            start = s.of_start if s.of_start is not None and s.of_start < s.start else s.start
+            out.append((start, s.end, m))
+    return out

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
-from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, predicates, titles
+from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
 from kg.nlp import text_of, token_bounds
 
 TYPES_FROM_LABEL = {
@@ -25,7 +24,7 @@ TYPES_FROM_LABEL = {
 }
 ACTOR_TYPES = {"Person", "Organization", "Country"}
 ROYAL_TITLES = {"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress", "Sheikh", "Emir", "Sultan"}
-_CALENDAR = frozenset(
+CALENDAR = frozenset(
     {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
@@ -133,7 +132,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
         end = next((i for i in range(start + 1, end) if doc[i].is_sent_start), end)  # never across sentences
         if label_type == "Person":
             end = _cut_at_triggers(doc, start, end)
-            end = next((i for i in range(start + 1, end) if doc[i].lower_ in _CALENDAR), end)  # "Gates October"
+            end = next((i for i in range(start + 1, end) if doc[i].lower_ in CALENDAR), end)  # "Gates October"
             while end - start > 1 and doc[end - 1].lower_ in _NAME_TAILS:
                 end -= 1  # "Morgan Tsvangirai" out of "designate Morgan Tsvangirai"; "Biden-elect"
             while end - start > 1 and (
@@ -368,66 +367,3 @@ def propagate_surnames(doc, mentions: list[Mention]) -> list[Mention]:
                 continue  # part of another name ("Lopez Obrador")
             added.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Person"))
     return sorted(mentions + added, key=lambda m: m.start)
-
-
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
-
-
-def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
-    """Proper nouns the model left unnamed (or called a nationality it is not: "Larijani") where
-    an encounter word wants a party ("Rubio met ...", "met with the Dalai Lama") are person names."""
-    lex = predicates()
-    words = set(lex["verbs"]) | set(lex["nouns"])
-    at = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and not (m.type == "Demonym" and m.country is None):
-            for t in span:
-                at[t.i] = m
-    from kg.extract.headlines import title_case_lines
-
-    lines = title_case_lines(text_of(doc))  # their capitals say nothing about names
-    added: list[Mention] = []
-    for tok in doc:
-        if tok.lemma_.lower() not in words or any(a <= tok.idx < b for a, b in lines):
-            continue
-        args = [c for c in tok.children if c.dep_ in _ARGUMENT_DEPS - {"conj"}]
-        args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "to", "between", "by"}
-                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        for a in list(args):
-            args += list(a.conjuncts)
-        for a in args:
-            name = _bare_name(doc, a, at)
-            if name is not None:
-                added.append(name)
-                for t in doc[doc.char_span(name.start, name.end, alignment_mode="expand").start : a.i + 1]:
-                    at[t.i] = name
-    if not added:
-        return mentions
-    keep = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in added)]
-    return sorted(keep + added, key=lambda m: m.start)
-
-
-@cache
-def _not_person_words() -> frozenset[str]:
-    nw = name_words()
-    return frozenset(w.lower() for k in ("organization_words", "venue_words", "event_words") for w in nw[k])
-
-
-def _bare_name(doc, tok, at: dict) -> Mention | None:
-    if tok.pos_ != "PROPN" or tok.i in at or not tok.text[:1].isupper() or tok.ent_type_ in {"DATE", "TIME"}:
-        return None
-    start = tok.i
-    while (
-        start - 1 >= tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"}
-    ):
-        start -= 1
-    while start < tok.i and (doc[start].lower_ in titles().words or doc[start].text in name_words()["honorifics"]):
-        start += 1
-    words = doc[start : tok.i + 1]
-    lows = {w.lower_ for w in words}
-    if lows & (titles().words | _CALENDAR | _not_person_words()) or any(t.i in at for t in words):
-        return None
-    if tok.text.lower() in {w.lower() for w in name_words()["not_names"]} or gazetteer().country(words.text):
-        return None
-    return Mention(words.start_char, words.end_char, words.text, "Person")

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kg.extract.bare_names import name_arguments
 from kg.extract.discourse import Discourse
 from kg.extract.encounters import MeetingBuilder
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import cased_lines, trim_entities
 from kg.extract.meetings import Found, MeetingReader
-from kg.extract.mentions import find_mentions, mark_metonyms, name_arguments, propagate_surnames
+from kg.extract.mentions import find_mentions, mark_metonyms, propagate_surnames
 from kg.extract.parties import PartyReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans

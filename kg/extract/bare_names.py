@@ -1,0 +1,77 @@
+"""Names the model missed where an encounter word wants a party.
+
+The small model leaves some names unlabelled ("Rubio met in Rome ...", "met with the Dalai
+Lama") or calls them a nationality they are not ("Larijani"). A proper noun that sits where an
+encounter word takes a party (its subject, object, possessor, or the object of with/to/between/
+by) and is no title, date, country, event or organisation word is a person's name. Title Case
+lines are left alone: their capitals say nothing about names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract.headlines import title_case_lines
+from kg.extract.mentions import CALENDAR, Mention
+from kg.lexicons import gazetteer, name_words, predicates, titles
+from kg.nlp import text_of
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
+
+
+def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
+    """Proper nouns the model left unnamed (or called a nationality it is not: "Larijani") where
+    an encounter word wants a party ("Rubio met ...", "met with the Dalai Lama") are person names."""
+    lex = predicates()
+    words = set(lex["verbs"]) | set(lex["nouns"])
+    at = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and not (m.type == "Demonym" and m.country is None):
+            for t in span:
+                at[t.i] = m
+    lines = title_case_lines(text_of(doc))  # their capitals say nothing about names
+    added: list[Mention] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in words or any(a <= tok.idx < b for a, b in lines):
+            continue
+        args = [c for c in tok.children if c.dep_ in _ARGUMENT_DEPS - {"conj"}]
+        args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "to", "between", "by"}
+                 for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        for a in list(args):
+            args += list(a.conjuncts)
+        for a in args:
+            name = _bare_name(doc, a, at)
+            if name is not None:
+                added.append(name)
+                for t in doc[doc.char_span(name.start, name.end, alignment_mode="expand").start : a.i + 1]:
+                    at[t.i] = name
+    if not added:
+        return mentions
+    keep = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in added)]
+    return sorted(keep + added, key=lambda m: m.start)
+
+
+@cache
+def _not_person_words() -> frozenset[str]:
+    nw = name_words()
+    return frozenset(w.lower() for k in ("organization_words", "venue_words", "event_words") for w in nw[k])
+
+
+def _bare_name(doc, tok, at: dict) -> Mention | None:
+    if tok.pos_ != "PROPN" or tok.i in at or not tok.text[:1].isupper() or tok.ent_type_ in {"DATE", "TIME"}:
+        return None
+    start = tok.i
+    while (
+        start - 1 >= tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"}
+    ):
+        start -= 1
+    while start < tok.i and (doc[start].lower_ in titles().words or doc[start].text in name_words()["honorifics"]):
+        start += 1
+    words = doc[start : tok.i + 1]
+    lows = {w.lower_ for w in words}
+    if lows & (titles().words | CALENDAR | _not_person_words()) or any(t.i in at for t in words):
+        return None
+    if tok.text.lower() in {w.lower() for w in name_words()["not_names"]} or gazetteer().country(words.text):
+        return None
+    return Mention(words.start_char, words.end_char, words.text, "Person")

@@ -1,0 +1,100 @@
+"""What the readers of encounter words share: the ``Found`` record, the predicate lexicon and
+the tests on parties (a site is no actor; a country named as such can be visited; "jointly"
+makes one encounter of several counterparts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.extract.discourse import Discourse, Referent
+from kg.extract.entities import EntityTable
+from kg.extract.parties import PartyReader, name_of
+from kg.lexicons import predicates
+
+JOINT = frozenset({"jointly", "together", "collectively", "trilateral", "trilaterally", "multilateral", "joint", "three-way", "four-way"})  # fmt: skip
+
+
+@dataclass
+class Found:
+    """One encounter as the text states it, before names are resolved."""
+
+    parties: list[Referent]
+    kind: str
+    trigger: object  # the spaCy token of the predicate
+    sentence: object  # its spaCy sentence
+    offset: int  # where the parsed view starts in the document text
+    by_verb: bool
+    series: bool = False
+    destinations: list[Referent] = field(default_factory=list)  # visited places (cities) by country
+    status: str | None = None
+    status_from_cue: bool = False
+
+
+@cache
+def lexicon() -> dict:
+    raw = predicates()
+    return {
+        "verbs": raw["verbs"],
+        "nouns": raw["nouns"],
+        "visit_nouns": frozenset(raw["visit_nouns"]),
+        "needs_partner": frozenset(raw["needs_partner"]),
+        "light": frozenset(raw["light_verbs"]),
+        "arranging": frozenset(raw["arranging_verbs"]),
+        "purpose": frozenset(raw["travel_purpose"]),
+        "intent_nouns": frozenset(raw["intent_nouns"]),
+    }
+
+
+class Frames:
+    """Base of the verb and noun readers: the party reader, the discourse and shared tests."""
+
+    def __init__(self, reader: PartyReader, discourse: Discourse):
+        self.r = reader
+        self.discourse = discourse
+        self.table: EntityTable = reader.table
+        self.lex = lexicon()
+
+    def found(self, parties, kind, tok, sent, *, by_verb, destinations=(), series=False) -> Found:
+        return Found(
+            list(parties), kind, tok, sent, self.r.offset, by_verb, series=series, destinations=list(destinations)
+        )
+
+    def longer_list(self, phrases: list[list[Referent]], prep) -> list[list[Referent]]:
+        """The parse's reading of a with/between phrase, or the word-order reading when that
+        finds every name the parse found and more."""
+        parsed = [[r for r in g if not self._is_site(r)] for g in phrases]
+        names = {name_of(r, self.table) for g in parsed for r in g}
+        listed = [r for r in self.r.listed(prep) if not self._is_site(r)]
+        if names < {name_of(r, self.table) for r in listed}:
+            return [[r] for r in listed]
+        return parsed
+
+    def _type(self, r: Referent) -> str | None:
+        if r.mention is None:
+            return "Country"
+        return "Country" if r.mention.metonym else self.table.type(r.mention)
+
+    def _is_site(self, r: Referent) -> bool:
+        """A city or venue named as such (not a capital standing for its country)."""
+        return r.mention is not None and not r.mention.metonym and self.table.type(r.mention) in {"City", "Place"}
+
+    def _is_destination(self, r: Referent) -> bool:
+        """A place one can visit: a site, or a country by its name."""
+        return self._is_site(r) or (r.via == "name" and self._type(r) == "Country")
+
+    def _joint(self, tok) -> bool:
+        return any(c.lower_ in JOINT for c in tok.children)
+
+
+def reciprocal(tok) -> bool:
+    return tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)
+
+
+def unique(parties: list[Referent], table: EntityTable) -> list[Referent]:
+    out: list[Referent] = []
+    for r in parties:
+        name = name_of(r, table)
+        if name is not None and all(name != name_of(o, table) for o in out):
+            out.append(r)
+    return out

@@ -1,0 +1,152 @@
+"""Encounter nouns and their frames: who met whom when the predicate is a noun.
+
+A noun takes its possessor ("Clinton's meetings with"), a with/between/of phrase, compound names
+("the Mugabe-Tsvangirai meeting", "the U.S.-China summit"), the subject of the verb that holds
+it ("held talks with", "cancelled a meeting with"), a relative clause's subject ("the meeting
+that Kerry had with Lavrov"), or the subject of the clause its phrase hangs from ("During her
+meeting with X, Merkel said"). A visit noun takes its destinations ("her trip to Japan, South
+Korea and China": three visits). A noun that only names the occasion of a verb's encounter
+("met ... for the 19th Summit") adds no encounter of its own.
+"""
+
+from __future__ import annotations
+
+from kg.extract.discourse import Referent
+from kg.extract.frames import Found, Frames, unique
+from kg.extract.parties import SUBJECT_DEPS, name_of
+from kg.extract.verb_frames import VerbFrames
+
+_SEPARATE = frozenset({"separate", "separately", "individual", "respective", "bilateral"})
+_PURPOSE_PREPS = frozenset({"during", "after", "following", "before", "at", "in", "on", "since", "for", "from", "ahead", "prior", "until", "upon"})  # fmt: skip
+
+
+class NounFrames(Frames):
+    """Reads encounter nouns, with the verb reader for subjects and visits."""
+
+    def __init__(self, verbs: VerbFrames):
+        super().__init__(verbs.r, verbs.discourse)
+        self.verbs = verbs
+
+    def __call__(self, n, sent, lemma: str) -> list[Found]:
+        entry = self.lex["nouns"][lemma]
+        if entry.get("plural_only") and n.tag_ not in {"NNS", "NNPS"}:
+            return []
+        if n.dep_ == "compound" and n.head.lemma_.lower() in self.lex["nouns"]:
+            return []  # "summit meeting": the head noun speaks for both
+        if self._inside_encounter(n):
+            return []  # "met in Tokyo for the 19th Summit between Japan and the EU": one encounter
+        kind = entry["kind"]
+        preps = [p for p in n.children if p.dep_ == "prep"]
+        left = self._possessors(n) + self._compounds(n)
+        groups: list[list[Referent]] = []
+        joint = self._joint(n)
+        separate = n.tag_ in {"NNS", "NNPS"} or any(c.lower_ in _SEPARATE for c in n.children)
+        destinations: list[Referent] = []
+        complete = False  # "between" names every party
+        for p in preps:
+            word = p.lower_
+            objs = [r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o, places=word == "to")]
+            if word == "to" and lemma in self.lex["visit_nouns"]:
+                destinations += [r for r in objs if self._is_destination(r)]
+            elif word == "between":
+                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
+                groups.append([r for g in self.longer_list(phrases, p) for r in g])
+                complete = True
+            elif word == "with":
+                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
+                phrases = self.longer_list(phrases, p)
+                if separate and not joint:
+                    groups += [[r] for g in phrases for r in g]
+                else:
+                    groups.append([r for g in phrases for r in g])
+            elif word == "of":  # "the visit of Gaddafi", "a gathering of the leaders of ...", not "meetings of the OAS"
+                left += [r for r in objs if r.via != "name" or self._type(r) == "Person"]
+        series = False
+        head = n
+        while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head  # "a meeting and dinner with X": the clause holds the first noun
+        if head.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in {"round", "series", "set"}:
+            head, series = head.head.head, True  # "four rounds of talks"
+        left += self._clause_parties(n, head, groups, bool(left) or complete)
+        groups = [g for g in groups if g]
+        # "a meeting with leaders from A, B, C, ...": the countries only make up a grouping (named
+        # or not); the grouping, if the text names one, is the party
+        groups = [
+            g for g in groups if not (len(g) >= 3 and all(r.via != "name" and self._type(r) == "Country" for r in g))
+        ]
+        out: list[Found] = []
+        if destinations and left:
+            out += self.verbs.visits(unique(left, self.table), destinations, n, sent, by_verb=False, series=series)
+        if groups:
+            for g in groups:
+                parties = unique([*left, *g], self.table)
+                if len(parties) >= 2:
+                    out.append(self.found(parties, kind, n, sent, by_verb=False, series=series))
+        elif not destinations and lemma not in self.lex["needs_partner"]:
+            parties = unique(left, self.table)
+            if len(parties) >= 2:
+                out.append(self.found(parties, kind, n, sent, by_verb=False, series=series))
+        return out
+
+    def _possessors(self, n) -> list[Referent]:
+        return [r for c in n.children if c.dep_ == "poss" for r in self.r.actors(c)]
+
+    def _compounds(self, n) -> list[Referent]:
+        """Names joined before the noun: "the Mugabe-Tsvangirai meeting", "U.S.-China summit"."""
+        out: list[Referent] = []
+        for c in n.children:
+            if c.i < n.i and c.dep_ in {"compound", "nmod", "amod", "npadvmod"}:
+                for t in c.subtree:
+                    m = self.r.at.get(t.i)
+                    if m is not None and self.r.is_actor(m):
+                        r = Referent(m, via="name", token=t.i)
+                        if all(name_of(r, self.table) != name_of(o, self.table) for o in out):
+                            out.append(r)
+        return out
+
+    def _clause_parties(self, n, head, groups, has_left: bool) -> list[Referent]:
+        """Parties the clause around the noun adds: the subject of "held talks" or of "cancelled
+        a meeting with X", a relative clause's subject ("the meeting that Kerry had with Lavrov"),
+        or the subject of the clause a phrase hangs from ("During a meeting with X, Y said")."""
+        for c in n.children:
+            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in self.lex["light"]:
+                subj = [r for s in c.children if s.dep_ in SUBJECT_DEPS for r in self.r.actors(s)]
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "with":
+                        groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
+                if subj:
+                    return subj
+        if has_left:
+            return []
+        gov = head.head
+        one_sided = len([g for g in groups if g]) == 1
+        if head.dep_ in {"dobj", "attr"} and gov.pos_ in {"VERB", "AUX"}:
+            lemma = gov.lemma_.lower()
+            if lemma in self.lex["light"] or (lemma in self.lex["arranging"] and one_sided):
+                for p in gov.children:  # "held talks on Monday with X"
+                    if p.dep_ == "prep" and p.lower_ == "with" and not groups:
+                        groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
+                return self.verbs.subjects(gov)
+            if lemma in self.lex["arranging"] and not any(groups):  # "X and Y agreed to reschedule the dialogue"
+                subj = self.verbs.subjects(gov)
+                return subj if len(subj) >= 2 else []
+        if head.dep_ == "pobj" and one_sided and gov.dep_ == "prep":
+            prep = gov.lower_
+            verb = gov.head if gov.head.pos_ in {"VERB", "AUX"} else None
+            if verb is None and gov.head.dep_ in {"prep", "advmod"} and gov.head.head.pos_ in {"VERB", "AUX"}:
+                verb, prep = gov.head.head, gov.head.lower_  # "ahead of", "prior to"
+            if verb is not None and prep in _PURPOSE_PREPS:
+                return self.verbs.subjects(verb)
+        return []
+
+    def _inside_encounter(self, n) -> bool:
+        """Whether the noun names the occasion of an encounter its sentence already told with a
+        verb ("met ... for the summit", "spoke ... during the conference call")."""
+        node = n
+        for _ in range(3):
+            if node.dep_ not in {"pobj", "prep", "dobj", "npadvmod"} or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                return node.i in self.verbs.fired and node.lemma_.lower() in self.lex["verbs"]
+        return False

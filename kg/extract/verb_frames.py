@@ -1,0 +1,149 @@
+"""Encounter verbs and their frames: who met whom when the predicate is a verb.
+
+A verb takes its subject and an object ("met Tajani"), a with/to/between phrase ("met on
+Thursday with", "spoke to"), or a coordinated subject alone ("Merz and Meloni met"); a passive
+verb takes its agent ("were received by the Secretary"). Travelling to a place, or visiting it,
+is an encounter with the place's country ("travelled to Ankara"), one per country. Several
+counterparts are separate encounters ("will meet with A and B") unless the text says they met
+together ("jointly", "between A, B and C"). The doers of a verb with no subject of its own are
+found up the tree: an infinitive's controller ("agreed to meet", "invited Obama to visit"), a
+conjoined verb's subject, the noun a relative clause hangs from.
+"""
+
+from __future__ import annotations
+
+from kg.extract.discourse import Referent
+from kg.extract.frames import Found, Frames, reciprocal, unique
+from kg.extract.parties import SUBJECT_DEPS, country_of, name_of
+
+
+class VerbFrames(Frames):
+    """Reads encounter verbs; also the subjects and visits the noun reader needs."""
+
+    fired: set[int]  # the verbs of the current sentence that told an encounter
+
+    def __call__(self, v, sent, lemma: str) -> list[Found]:
+        entry = self.lex["verbs"][lemma]
+        frames = set(entry["frames"])
+        particles = {c.lower_ for c in v.children if c.dep_ == "prt"}
+        if entry.get("particle") and entry["particle"] not in particles:
+            return []
+        if particles & set(entry.get("not_particles", ())):
+            return []
+        kind = entry["kind"]
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
+        subjects = self.subjects(v)
+        groups: list[list[Referent]] = []
+        destinations: list[Referent] = []
+        if passive:
+            objects = [r for c in v.children if c.dep_ == "nsubjpass" for r in self.r.actors(c)]
+            agents = [r for c in v.children if c.dep_ == "agent" for p in c.children for r in self.r.actors(p)]
+            subjects, groups = agents, [[o] for o in objects]
+        elif "object" in frames or "place" in frames:
+            allowed = entry.get("object_types")
+            for c in v.children:
+                if c.dep_ not in {"dobj", "dative"}:
+                    continue
+                if c.lower_ in {"each", "one"} or reciprocal(c):
+                    groups.append([])
+                    continue
+                for group in self.r.actor_groups(c, places="place" in frames):
+                    if "place" in frames and all(self._is_destination(r) for r in group):
+                        destinations += group
+                        continue
+                    group = [r for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
+                    if group:
+                        groups.append(group)
+        preps = {p.lower_: p for p in v.children if p.dep_ == "prep"}
+        for word in ("with", "to", "between"):
+            if word in frames and word in preps:
+                phrases = [g for p in preps[word].children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
+                phrases = self.longer_list(phrases, preps[word])
+                if word == "between" or self._joint(v):
+                    groups.append([r for g in phrases for r in g])
+                else:  # each named counterpart is a meeting of its own unless the text says "jointly"
+                    groups += [[r] for g in phrases for r in g]
+        if "destination" in frames:
+            for word in ("to", "in", "into", "for"):
+                if word in preps:
+                    for p in preps[word].children:
+                        if p.dep_ == "pobj":
+                            destinations += [r for r in self.r.actors(p, places=True) if self._is_destination(r)]
+        if kind == "visit" and "with" not in frames and "with" in preps:  # "will visit Moscow with Gates"
+            subjects = subjects + [r for p in preps["with"].children if p.dep_ == "pobj" for r in self.r.actors(p)]
+        out = self._groups(subjects, groups, kind, v, sent, by_verb=True, joint_frame="joint" in frames)
+        if destinations and subjects:
+            out += self.visits(subjects, destinations, v, sent, by_verb=True)
+        return out
+
+    def _groups(self, subjects, groups, kind, tok, sent, *, by_verb: bool, joint_frame: bool) -> list[Found]:
+        out: list[Found] = []
+        if self._joint(tok) and len(groups) > 1:
+            groups = [[r for g in groups for r in g]]
+        for g in groups:
+            parties = unique([*subjects, *g], self.table)
+            if not g and len(subjects) < 2:  # "met each other": the subjects, or those just named
+                parties = self.discourse.plural(self.r.char(tok), self.r.char(tok) - 600) if not subjects else []
+            if len(parties) >= 2:
+                out.append(self.found(parties, kind, tok, sent, by_verb=by_verb))
+        if not groups and joint_frame and len(subjects) >= 2:
+            out.append(self.found(subjects, kind, tok, sent, by_verb=by_verb))
+        return out
+
+    def visits(self, visitors, places, tok, sent, *, by_verb: bool, series: bool = False) -> list[Found]:
+        """One visit per visited country; the place is the city when one city of it is named."""
+        by_country: dict[str, list[Referent]] = {}
+        for p in places:
+            country = country_of(p, self.table)
+            if country:
+                by_country.setdefault(country, []).append(p)
+        out = []
+        home = {self.discourse.person_country.get(name_of(v, self.table) or "") for v in visitors}
+        for country, cities in by_country.items():
+            if country in home:
+                continue
+            host = Referent(None, self.table.country_entity(country), "host", cities[0].token)
+            cities_named = [c for c in cities if self._type(c) in {"City", "Place"}]
+            found = self.found([*visitors, host], "visit", tok, sent, by_verb=by_verb, series=series)
+            found.destinations = cities_named if len(cities_named) == 1 else []
+            out.append(found)
+        return out
+
+    def subjects(self, v, depth: int = 0) -> list[Referent]:
+        """The doers of a verb: its subject, else the subject it shares (an infinitive's, a
+        conjoined verb's) or the noun a relative or participle clause hangs from."""
+        found: list[Referent] = []
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in {"WP", "WDT"} or c.lower_ == "that":
+                    return self.r.actors(v.head) if v.dep_ == "relcl" else []
+                if c.dep_ == "nsubjpass" and v.dep_ not in {"xcomp", "ROOT"} and depth == 0:
+                    continue
+                found += self.r.actors(c)  # the small parser may attach two coordinated subjects apart
+        if found:
+            return unique(found, self.table)
+        if depth > 4 or v.head.i == v.i:
+            return []
+        head = v.head
+        if v.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:  # "invited Obama to visit": the object does it
+            objects = [r for c in head.children if c.dep_ in {"dobj", "dative"} for r in self.r.actors(c)]
+            if objects:
+                return objects
+        if v.dep_ in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp", "oprd"} and head.pos_ in {
+            "VERB",
+            "AUX",
+            "ADJ",
+        }:
+            return self.subjects(head, depth + 1)
+        if v.dep_ in {"pcomp", "pobj"} and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return self.subjects(head.head, depth + 1)  # "looked forward to seeing", "ready for meeting"
+        if v.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if head.lemma_.lower() in self.lex["intent_nouns"]:  # "their agreement to meet", "his plan to visit"
+                owners = [r for c in head.children if c.dep_ == "poss" for r in self.r.actors(c)]
+                if owners:
+                    return owners
+                if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+                    return self.subjects(head.head, depth + 1)
+                return []
+            return self.r.actors(head)
+        return []

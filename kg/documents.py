@@ -88,8 +88,8 @@ def split_parts(text: str) -> list[Part]:
     """Split text into its article and the headlines of any headline list.
 
     A headline list is a run of at least two consecutive headline lines that is not the opening of
-    the file (an article's title, byline and dateline are short Title Case lines too), unless the
-    whole file is headlines.
+    the file (an article's title, byline and dateline are short Title Case lines too) nor a list
+    that the line before introduces with a colon, unless the whole file is headlines.
     """
     lines = text.splitlines()
     flags = [is_headline(ln) for ln in lines]
@@ -112,7 +112,10 @@ def split_parts(text: str) -> list[Part]:
             if lines[j].strip():
                 run.append(j)
             j += 1
-        if seen_body and len(run) >= 2:
+        introduced = any(lines[k].strip() for k in range(i)) and lines[
+            max(k for k in range(i) if lines[k].strip())
+        ].rstrip().endswith(":")
+        if seen_body and len(run) >= 2 and not introduced:  # a list a sentence introduces with ":" is the article's
             headline_lines.update(run)
         seen_body = seen_body or bool(run)
         i = j

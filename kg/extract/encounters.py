@@ -46,8 +46,9 @@ class MeetingBuilder:
         self._sentences = list(doc.sents)
 
     def __call__(self, found: list[tuple[Found, PartyReader]]) -> list[Meeting]:
-        meetings = [(self.meeting(f, reader), f.series) for f, reader in found]
-        kept = _fold_titles([m for m in meetings if m[0] is not None], self.case_lines)
+        built = [(self.meeting(f, reader), f) for f, reader in found]
+        meetings = _fold_extensions([(m, f.series, f.extends) for m, f in built if m is not None])
+        kept = _fold_titles(meetings, self.case_lines)
         merged = _fold_plans(merge(kept))
         lead_meetings(merged, self.doc, self.published, dateline_place(self.doc, self.mentions, self.table))
         return merged
@@ -96,6 +97,8 @@ class MeetingBuilder:
         standing for their heads, for parties referred to rather than named, for Title Case lines."""
         c = confidences()["meeting"]
         value = c["delegation_heads"] if by_heads else c["verb"] if f.by_verb else c["noun"]
+        if f.extends:
+            value = min(value, c["coreference"])
         if any(p.via in {"title", "pronoun", "plural"} for p in f.parties):
             value += c["title_anaphora"]
         if any(a <= evidence.start < b for a, b in self.case_lines):
@@ -133,7 +136,8 @@ def merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
         if m.evidence != twin.evidence and m.evidence not in twin.more_evidence:
             twin.more_evidence.append(m.evidence)
             c = confidences()["meeting"]
-            twin.confidence = round(min(max(twin.confidence, m.confidence) + c["per_extra_evidence"], c["cap"]), 3)
+            if m.confidence > c["coreference"]:  # a mention that names the parties itself backs them up
+                twin.confidence = round(min(max(twin.confidence, m.confidence) + c["per_extra_evidence"], c["cap"]), 3)
         twin.place = twin.place or m.place
         twin.date = twin.date or m.date
     return out
@@ -145,6 +149,23 @@ def _absorb(into: Meeting, m: Meeting) -> None:
             into.more_evidence.append(e)
     into.place = into.place or m.place
     into.date = into.date or m.date
+
+
+def _fold_extensions(meetings: list[tuple[Meeting, bool, bool]]) -> list[tuple[Meeting, bool]]:
+    """An encounter taken up again with more parties ("... met in Tokyo." "Four ministers also
+    attended the Summit") is one meeting: the earlier mention with fewer parties folds into it."""
+    out: list[tuple[Meeting, bool]] = []
+    for m, series, extends in meetings:
+        if extends:
+            for earlier in [e for e in out if set(e[0].participants) < set(m.participants) and e[0].status == m.status]:
+                _absorb(m, earlier[0])
+                m.evidence, m.more_evidence = (
+                    earlier[0].evidence,
+                    [e for e in m.more_evidence if e != earlier[0].evidence] + [m.evidence],
+                )
+                out.remove(earlier)
+        out.append((m, series))
+    return out
 
 
 def _fold_titles(meetings: list[tuple[Meeting, bool]], case_lines: list[tuple[int, int]]) -> list[tuple[Meeting, bool]]:

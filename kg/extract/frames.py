@@ -29,6 +29,7 @@ class Found:
     destinations: list[Referent] = field(default_factory=list)  # visited places (cities) by country
     status: str | None = None
     status_from_cue: bool = False
+    extends: bool = False  # a definite event word taking up the encounter just told ("the talks")
 
 
 @cache
@@ -43,6 +44,7 @@ def lexicon() -> dict:
         "arranging": frozenset(raw["arranging_verbs"]),
         "purpose": frozenset(raw["travel_purpose"]),
         "intent_nouns": frozenset(raw["intent_nouns"]),
+        "joining": frozenset(raw["joining_verbs"]),
     }
 
 

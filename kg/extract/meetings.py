@@ -20,7 +20,9 @@ Status comes from kg.extract.status, place and date from kg.extract.attributes.
 
 from __future__ import annotations
 
-from kg.extract.discourse import Discourse
+import re
+
+from kg.extract.discourse import Discourse, Referent
 from kg.extract.frames import Found, lexicon, unique
 from kg.extract.noun_frames import NounFrames
 from kg.extract.parties import SUBJECT_DEPS, PartyReader
@@ -28,6 +30,8 @@ from kg.extract.status import status_of
 from kg.extract.verb_frames import VerbFrames
 
 __all__ = ["Found", "MeetingReader"]
+
+_BULLET = re.compile(r"^(?:[-•*–—]|\d{1,2}[.)])\s+")
 
 
 class MeetingReader:
@@ -46,19 +50,64 @@ class MeetingReader:
         for sent in sentences:
             self._note_persons(sent)
             self.verbs.fired = set()
+            text = sent.text.strip()
+            item = self.discourse.pending_list is not None and _BULLET.match(text) is not None
+            if not item:
+                self.discourse.pending_list = None
+            told: list[Found] = []
             for tok in sent:
                 hits = self._trigger(tok, sent)
                 if not hits:
                     continue
                 self.verbs.fired.add(tok.i)
                 status, from_cue = status_of(tok)
-                parties = unique([p for f in hits for p in f.parties if p.via != "host"], self.table)
-                self.discourse.note_encounter(parties, self.r.char(sent[-1]))
+                if hits[0].extends:  # the encounter told before keeps its status, unless this calls off a plan
+                    told_before = hits[0].status
+                    status = status if status == "cancelled" and told_before == "scheduled" else told_before
                 for f in hits:
                     f.status, f.status_from_cue = status, from_cue
-                    if f.status is not None:
-                        found.append(f)
+                told += hits
+                parties = unique([p for f in hits for p in f.parties], self.table)
+                self.discourse.note_encounter(
+                    parties, self.r.char(sent[-1]), hits[0].kind, status, [f.parties for f in hits]
+                )
+            if item:
+                told = self._item(sent, told)
+            elif text.endswith(":"):
+                self._lead_in(sent)
+            found += [f for f in told if f.status is not None]
         return found
+
+    def _lead_in(self, sent) -> None:
+        """ "Austin met with leaders over the last several days including:" -- the counterparts
+        are the items of the list that follows."""
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex["verbs"]:
+                subjects = self.verbs.subjects(tok)
+                if subjects:
+                    status, from_cue = status_of(tok)
+                    self.discourse.pending_list = (subjects, self.lex["verbs"][lemma]["kind"], tok, status, from_cue)
+                    return
+
+    def _item(self, sent, told: list[Found]) -> list[Found]:
+        """One list item: its own encounters with the lead-in's subjects added, else one
+        encounter of those subjects with everyone the item names."""
+        subjects, kind, trigger, status, from_cue = self.discourse.pending_list
+        if told:
+            for f in told:
+                f.parties = unique([*subjects, *f.parties], self.table)
+            return [f for f in told if len(f.parties) >= 2]
+        named = [self.r.at[t.i] for t in sent if t.i in self.r.at and self.r.is_actor(self.r.at[t.i])]
+        people = [m for m in named if self.table.type(m) == "Person"]
+        groupings = [m for m in named if self.table.type(m) == "Organization"]
+        # the people named, else the grouping (its member countries only make it up), else whoever is named
+        chosen = people or groupings[:1] or named
+        parties = unique([*subjects, *(Referent(m, via="name") for m in chosen)], self.table)
+        if len(parties) < 2:
+            return []
+        f = Found(parties, kind, trigger, sent, self.r.offset, by_verb=True, status=status, status_from_cue=from_cue)
+        return [f]
 
     def _note_persons(self, sent) -> None:
         seen = set()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from kg.extract.discourse import Referent
 from kg.extract.frames import Found, Frames, unique
 from kg.extract.parties import SUBJECT_DEPS, name_of
+from kg.extract.status import lemma_of as status_lemma
 from kg.extract.verb_frames import VerbFrames
 
 _SEPARATE = frozenset({"separate", "separately", "individual", "respective", "bilateral"})
@@ -36,57 +37,117 @@ class NounFrames(Frames):
         if self._inside_encounter(n):
             return []  # "met in Tokyo for the 19th Summit between Japan and the EU": one encounter
         kind = entry["kind"]
-        preps = [p for p in n.children if p.dep_ == "prep"]
-        left = self._possessors(n) + self._compounds(n)
-        groups: list[list[Referent]] = []
-        joint = self._joint(n)
-        separate = n.tag_ in {"NNS", "NNPS"} or any(c.lower_ in _SEPARATE for c in n.children)
-        destinations: list[Referent] = []
-        complete = False  # "between" names every party
-        for p in preps:
-            word = p.lower_
-            objs = [r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o, places=word == "to")]
-            if word == "to" and lemma in self.lex["visit_nouns"]:
-                destinations += [r for r in objs if self._is_destination(r)]
-            elif word == "between":
-                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
-                groups.append([r for g in self.longer_list(phrases, p) for r in g])
-                complete = True
-            elif word == "with":
-                phrases = [g for o in p.children if o.dep_ == "pobj" for g in self.r.actor_groups(o)]
-                phrases = self.longer_list(phrases, p)
-                if separate and not joint:
-                    groups += [[r] for g in phrases for r in g]
-                else:
-                    groups.append([r for g in phrases for r in g])
-            elif word == "of":  # "the visit of Gaddafi", "a gathering of the leaders of ...", not "meetings of the OAS"
-                left += [r for r in objs if r.via != "name" or self._type(r) == "Person"]
+        left, groups, destinations, complete = self._phrases(n, lemma)
         series = False
         head = n
         while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
             head = head.head  # "a meeting and dinner with X": the clause holds the first noun
-        if head.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in {"round", "series", "set"}:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in {"round", "series", "set"}
+        ):
             head, series = head.head.head, True  # "four rounds of talks"
         left += self._clause_parties(n, head, groups, bool(left) or complete)
-        groups = [g for g in groups if g]
         # "a meeting with leaders from A, B, C, ...": the countries only make up a grouping (named
         # or not); the grouping, if the text names one, is the party
         groups = [
-            g for g in groups if not (len(g) >= 3 and all(r.via != "name" and self._type(r) == "Country" for r in g))
+            g
+            for g in groups
+            if g and not (len(g) >= 3 and all(r.via != "name" and self._type(r) == "Country" for r in g))
         ]
         out: list[Found] = []
         if destinations and left:
             out += self.verbs.visits(unique(left, self.table), destinations, n, sent, by_verb=False, series=series)
-        if groups:
-            for g in groups:
-                parties = unique([*left, *g], self.table)
-                if len(parties) >= 2:
-                    out.append(self.found(parties, kind, n, sent, by_verb=False, series=series))
-        elif not destinations and lemma not in self.lex["needs_partner"]:
+        for g in groups:
+            parties = unique([*left, *g], self.table)
+            if len(parties) >= 2:
+                out.append(self.found(parties, kind, n, sent, by_verb=False, series=series))
+        if not groups and not destinations and lemma not in self.lex["needs_partner"]:
             parties = unique(left, self.table)
             if len(parties) >= 2:
                 out.append(self.found(parties, kind, n, sent, by_verb=False, series=series))
+        if not out and not destinations and self._definite(n):
+            out += self._told_before(n, sent, kind)
         return out
+
+    def _phrases(self, n, lemma: str):
+        """The parties the noun's own phrases name: (one side, counterparts, destinations,
+        whether "between" named them all)."""
+        left = self._possessors(n) + self._compounds(n)
+        groups: list[list[Referent]] = []
+        separate = (n.tag_ in {"NNS", "NNPS"} and not self.lex["nouns"][lemma].get("plural_only")) or any(
+            c.lower_ in _SEPARATE for c in n.children
+        )  # "separate meetings with A and B"; "talks with A and B" are one round
+        destinations: list[Referent] = []
+        complete = False
+        for p in (p for c in n.children if c.dep_ == "prep" for p in (c, *c.conjuncts)):
+            word = p.lower_
+            objects = [o for o in p.children if o.dep_ == "pobj"]
+            if word == "to" and lemma in self.lex["visit_nouns"]:
+                found = [r for o in objects for r in self.r.actors(o, places=True)]
+                destinations += [r for r in found if self._is_destination(r)]
+                groups += [[r] for r in found if self._type(r) == "Organization"]  # "a visit to the EUFOR operation"
+            elif word in {"between", "with"}:
+                phrases = self.longer_list([g for o in objects for g in self.r.actor_groups(o)], p)
+                if word == "with" and separate and not self._joint(n):
+                    groups += [[r] for g in phrases for r in g]
+                else:
+                    groups.append([r for g in phrases for r in g])
+                complete = complete or word == "between"
+            elif word == "of":  # "the visit of Gaddafi", "a gathering of the leaders of ...", not "meetings of the OAS"
+                left += [r for o in objects for r in self.r.actors(o) if r.via != "name" or self._type(r) == "Person"]
+            elif word == "including":  # "a delegation ..., including Secretary Pritzker"
+                left += [r for o in objects for r in self.r.actors(o)]
+            elif word == "in" and any(o.lemma_.lower() == "presence" for o in objects):  # "in the presence of"
+                left += [
+                    r
+                    for o in objects
+                    for q in o.children
+                    if q.lower_ == "of"
+                    for x in q.children
+                    for r in self.r.actors(x)
+                ]
+        return left, groups, destinations, complete
+
+    def _definite(self, n) -> bool:
+        """ "the talks", "this meeting": a definite event word with no name of its own."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in n.children):
+            return False  # "the long-running talks", "the G20 summit": another, named or described, event
+        return not any(c.i < n.i and c.dep_ in {"compound", "nmod", "poss", "amod", "nummod"} for c in n.children)
+
+    def _told_before(self, n, sent, kind: str) -> list[Found]:
+        """ "The talks, held at the Palacio ...", "King Abdullah will also attend the summit": a
+        definite event word that names too few parties is the encounter told just before (of the
+        same kind if there is one), and whoever attends, joins or hosts it joins that encounter.
+        A trip to several countries is several visits: "the trip" takes up none of them."""
+        told = self.discourse.antecedent(self.r.char(n), kind, near=600, far=1500)
+        if told is None:
+            return []
+        meetings, recent_kind, recent_status = told
+        hosts = [p for parties in meetings for p in parties if p.via == "host"]
+        if len({name_of(h, self.table) for h in hosts}) > 1:
+            return []
+        joining = self._joiners(n)
+        out = []
+        for recent in meetings:
+            parties = unique([*recent, *joining], self.table)
+            if len(parties) >= 2:
+                found = self.found(parties, recent_kind, n, sent, by_verb=False)
+                found.extends, found.status = True, recent_status
+                out.append(found)
+        return out
+
+    def _joiners(self, n) -> list[Referent]:
+        """Who attends, joins or hosts the event a noun names ("also attended the Summit")."""
+        gov = n.head
+        if n.dep_ == "pobj" and gov.dep_ == "prep":  # "took part in the talks", "participated in the summit"
+            gov = gov.head
+        elif n.dep_ not in {"dobj", "attr"}:
+            return []
+        if gov.pos_ in {"VERB", "AUX"} and status_lemma(gov) in self.lex["joining"]:
+            return self.verbs.subjects(gov)
+        return []
 
     def _possessors(self, n) -> list[Referent]:
         return [r for c in n.children if c.dep_ == "poss" for r in self.r.actors(c)]

@@ -29,7 +29,9 @@ _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentences of news)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
-_LIST_GLUE = frozenset({",", "and", "the", "a", "an", "as", "well"})
+_LIST_GLUE = frozenset(
+    {",", "and", "the", "a", "an", "as", "well", "among", "others", "including", "notably", "especially"}
+)
 
 
 @cache
@@ -142,9 +144,16 @@ class PartyReader:
             return named
         lemma = tok.lemma_.lower()
         words = _words()
+        said = any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in tok.children)
+        if said and lemma in words["group_nouns"]:  # "the leaders of France, ...": the phrase says who
+            found = self._group(tok)
+            if found:
+                return found
         if self._definite_plural(tok, lemma):
-            found = self.plural(tok)
-            return self.countries(found) if lemma in words["country_nouns"] else found
+            if lemma in words["country_nouns"]:  # "both countries": a visit's hosts count
+                here = self.char(tok)
+                return self.countries(self.discourse.recent(here, here - _LOOKBACK_CHARS)[0])
+            return self.plural(tok)
         if lemma in words["collective_nouns"]:  # "a series of members of Congress"
             return [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                     if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
@@ -234,32 +243,32 @@ class PartyReader:
         """Names listed by word order after a preposition ("with the President of the Nordic
         Council, H.E. Mr. Jon Aas, and the Commissioner ..., Dr. Eva Holm"): the fallback for
         lists the small parser breaks. Titles, honorifics, articles, their "of" phrases and
-        commas or "and" between names are read through; anything else ends the list."""
-        out: list[Referent] = []
-        sent_end = after.sent.end
-        i = after.i + 1
-        in_title = of_title = False
-        while i < sent_end:
+        commas or "and" between names are read through; anything else ends the list. The country
+        or body a title is "of" is no party of its own, unless no name holds that title ("met
+        with, among others, the President of Russia")."""
+        reading = _ListReading()
+        for i in range(after.i + 1, after.sent.end):
             tok = self.doc[i]
             m = self.at.get(i)
-            if m is not None and not m.in_title and self.is_actor(m):
-                possessor = self.at.get(i + 1) is not m and i + 1 < sent_end and self.doc[i + 1].lower_ in {"'s", "’s"}
-                if not (of_title or possessor) and all(o.mention is not m for o in out):
-                    out.append(Referent(m, via="title" if m.anaphor else "name", token=i))
-                if possessor:
+            title_of = m is not None and m.in_title and reading.of_title  # "President of Russia"
+            if m is not None and (title_of or (not m.in_title and self.is_actor(m))):
+                if i + 1 < after.sent.end and self.at.get(i + 1) is not m and self.doc[i + 1].lower_ in {"'s", "’s"}:
                     break  # "with Trump's wife": a possessor is no party
-                if self.at.get(i + 1) is not m:
-                    in_title = of_title = False
-            elif (m is not None and m.in_title) or i in self.titled:
-                in_title = True
-            elif tok.lower_ in {"of", "for"} and in_title:
-                of_title = True  # "Prime Minister of the State of Israel": the country is the title's
-            elif not (tok.lower_ in _LIST_GLUE or tok.text in _honorifics() or tok.lower_ in _title_words()):
-                break
+                reading.name(m, i, self.table.type(m) == "Person", end=self.at.get(i + 1) is not m)
+            elif (
+                (m is not None and m.in_title)
+                or i in self.titled
+                or tok.lower_ in _title_words()
+                or tok.lemma_.lower() in _words()["group_nouns"]
+            ):
+                reading.title()
+            elif tok.lower_ in {"of", "for"} and reading.in_title:
+                reading.of_title = True
+            elif tok.lower_ in _LIST_GLUE or tok.text in _honorifics():
+                reading.glue(tok.lower_)
             else:
-                in_title = in_title or tok.lower_ in _title_words()
-            i += 1
-        return out
+                break
+        return reading.close()
 
     # -- pronouns ------------------------------------------------------------------------------
     def pronoun(self, tok) -> list[Referent]:
@@ -305,6 +314,50 @@ class PartyReader:
                 if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
                     return self.actors(child)
         return []
+
+
+class _ListReading:
+    """State of the word-order list reader (PartyReader.listed)."""
+
+    def __init__(self):
+        self.out: list[Referent] = []
+        self.in_title = self.of_title = self.after_person = self.appositive = False
+        self.pending: Referent | None = None  # a title's country, a party only if no name holds the title
+
+    def name(self, m: Mention, i: int, person: bool, *, end: bool) -> None:
+        if m.metonym and m.type == "Demonym":  # "their Russian counterparts, X and Y": the names say who
+            if self.pending is None:
+                self.pending = Referent(m, via="group", token=i)
+            return
+        if self.of_title:
+            if not self.appositive and self.pending is None:
+                self.pending = Referent(m, via="group", token=i)
+        else:
+            if person:
+                self.pending = None  # the title before this name is this person's
+            self._add(Referent(m, via="title" if m.anaphor else "name", token=i))
+        if end:
+            self.after_person = person and not self.of_title
+            self.in_title = self.of_title = False
+
+    def title(self) -> None:
+        if not self.in_title:
+            self.appositive = self.after_person  # "Netanyahu, Prime Minister of Israel"
+        self.in_title = True
+
+    def glue(self, word: str) -> None:
+        if word in {"and", ","} and self.pending is not None and not self.in_title:
+            self._add(self.pending)
+            self.pending = None
+
+    def close(self) -> list[Referent]:
+        if self.pending is not None:
+            self._add(self.pending)
+        return self.out
+
+    def _add(self, r: Referent) -> None:
+        if all(o.mention is not r.mention for o in self.out):
+            self.out.append(r)
 
 
 def _verbs_above(tok, limit: int = 8):

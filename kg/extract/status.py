@@ -26,7 +26,7 @@ from kg.lexicons import status_cues
 
 _CLIMB = frozenset(
     {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "pcomp", "acomp", "oprd", "appos",
-     "compound", "advcl", "acl", "dative", "npadvmod", "agent"}
+     "compound", "advcl", "acl", "dative", "npadvmod", "agent", "advmod"}
 )  # fmt: skip
 _MAX_STEPS = 10
 _LOCATIVE = frozenset(

@@ -30,6 +30,10 @@ class VerbFrames(Frames):
             return []
         if particles & set(entry.get("not_particles", ())):
             return []
+        if entry.get("modals") and not any(c.dep_ == "aux" and c.lower_ in entry["modals"] for c in v.children):
+            return []  # "will be in Skopje" announces a visit; "was in Malaysia" tells no encounter
+        if v.dep_ in {"aux", "auxpass"}:
+            return []
         kind = entry["kind"]
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
         subjects = self.subjects(v)
@@ -51,30 +55,49 @@ class VerbFrames(Frames):
                     if "place" in frames and all(self._is_destination(r) for r in group):
                         destinations += group
                         continue
-                    group = [r for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
-                    if group:
-                        groups.append(group)
-        preps = {p.lower_: p for p in v.children if p.dep_ == "prep"}
+                    groups += [
+                        [r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)
+                    ]
+        preps: dict[str, list] = {}
+        for p in v.children:
+            if p.dep_ == "prep":
+                preps.setdefault(p.lower_, []).append(p)
         for word in ("with", "to", "between"):
-            if word in frames and word in preps:
-                phrases = [g for p in preps[word].children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
-                phrases = self.longer_list(phrases, preps[word])
+            for prep in preps.get(word, []) if word in frames else []:
+                phrases = [g for p in prep.children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
+                phrases = self.longer_list(phrases, prep)
                 if word == "between" or self._joint(v):
                     groups.append([r for g in phrases for r in g])
                 else:  # each named counterpart is a meeting of its own unless the text says "jointly"
                     groups += [[r] for g in phrases for r in g]
-        if "destination" in frames:
-            for word in ("to", "in", "into", "for"):
-                if word in preps:
-                    for p in preps[word].children:
-                        if p.dep_ == "pobj":
-                            destinations += [r for r in self.r.actors(p, places=True) if self._is_destination(r)]
-        if kind == "visit" and "with" not in frames and "with" in preps:  # "will visit Moscow with Gates"
-            subjects = subjects + [r for p in preps["with"].children if p.dep_ == "pobj" for r in self.r.actors(p)]
+        if "destination" in frames or "guest" in frames:
+            found = [r for w in ("to", "in", "into") for p in preps.get(w, []) for r in self._places(p)]
+            if "destination" in frames:
+                destinations += found
+            elif found and groups:  # "welcomed Chavez to Cuba": the guest visits
+                guests = [r for g in groups for r in g]
+                extra = self.visits(guests, found, v, sent, by_verb=True)
+            else:
+                extra = []
+        if kind == "visit" and "with" not in frames:  # "will visit Moscow with Gates": companions
+            subjects = subjects + [
+                r for p in preps.get("with", []) for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)
+            ]
         out = self._groups(subjects, groups, kind, v, sent, by_verb=True, joint_frame="joint" in frames)
         if destinations and subjects:
             out += self.visits(subjects, destinations, v, sent, by_verb=True)
+        if "guest" in frames:
+            out += extra
         return out
+
+    def _places(self, prep) -> list[Referent]:
+        return [
+            r
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for r in self.r.actors(p, places=True)
+            if self._is_destination(r)
+        ]
 
     def _groups(self, subjects, groups, kind, tok, sent, *, by_verb: bool, joint_frame: bool) -> list[Found]:
         out: list[Found] = []

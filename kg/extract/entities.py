@@ -13,9 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention
+from kg.lexicons import name_words
 from kg.models import Entity
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
+
+
+def _org_word(name: str) -> bool:
+    words = {w.lower() for w in name_words()["organization_words"]}
+    return any(w.lower() in words for w in name.split())
 
 
 def name_key(text: str) -> str:
@@ -37,6 +43,8 @@ class Group:
             return "Country"
         if any(m.type == "Person" and len(m.text.split()) > 1 for m in self.mentions):
             return "Person"
+        if any(m.person_cue for m in self.mentions) and not any(_org_word(m.text) for m in self.mentions):
+            return "Person"  # "chairman Prachanda": a title says so, whatever the model said
         votes = Counter(m.type for m in self.mentions if m.type in _TYPE_ORDER)
         if not votes:
             return "Organization"

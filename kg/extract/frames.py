@@ -63,14 +63,16 @@ class Frames:
         )
 
     def longer_list(self, phrases: list[list[Referent]], prep) -> list[list[Referent]]:
-        """The parse's reading of a with/between phrase, or the word-order reading when that
-        finds every name the parse found and more."""
+        """The parse's reading of a with/between phrase, with the persons the word-order reading
+        adds (the small parser loses names in long lists of titled people); when the parse finds
+        nobody, the word-order reading alone."""
         parsed = [[r for r in g if not self._is_site(r)] for g in phrases]
         names = {name_of(r, self.table) for g in parsed for r in g}
         listed = [r for r in self.r.listed(prep) if not self._is_site(r)]
-        if names < {name_of(r, self.table) for r in listed}:
+        if not names:
             return [[r] for r in listed]
-        return parsed
+        extra = [r for r in listed if name_of(r, self.table) not in names and self._type(r) == "Person"]
+        return parsed + [[r] for r in extra]
 
     def _type(self, r: Referent) -> str | None:
         if r.mention is None:

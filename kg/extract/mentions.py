@@ -44,6 +44,7 @@ class Mention:
     in_title: bool = False  # part of a role prefix ("Chinese" in "Chinese Vice Premier"): not an actor
     metonym: bool = False  # a capital or demonym standing for its country as an actor
     anaphor: bool = False  # a bare title standing for the one person who holds it ("the Secretary")
+    person_cue: bool = False  # a title or honorific right before it, or an appositive title after it
 
     @property
     def actor_type(self) -> str:
@@ -332,6 +333,25 @@ def _gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
             break
         i += 1
     return out
+
+
+_APPOSITIVE_TITLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}?([a-z][\w-]+)\s*(?:,|of\b)", re.IGNORECASE)
+
+
+def mark_person_cues(doc, mentions: list[Mention]) -> None:
+    """Mark names that a title or honorific introduces ("chairman Prachanda", "Mr. Sisi") or an
+    appositive title follows ("Erdogan, the Turkish president,"): whatever the model labelled
+    them once, such names are people's."""
+    text = text_of(doc)
+    words = {w for w in titles().words if len(w) > 3} | {h.lower().rstrip(".") for h in name_words()["honorifics"]}
+    gaz = gazetteer()
+    for m in mentions:
+        if gaz.country(m.text) or gaz.city_country(m.text) or m.type == "Demonym":
+            continue  # a place is never a person
+        before = re.findall(r"[\w.-]+", text[max(0, m.start - 30) : m.start])
+        after = _APPOSITIVE_TITLE.match(text, m.end)
+        if (before and before[-1].lower().rstrip(".") in words) or (after and after.group(1).lower() in words):
+            m.person_cue = True
 
 
 def mark_metonyms(doc, mentions: list[Mention]) -> None:

@@ -74,20 +74,25 @@ class NounFrames(Frames):
     def _phrases(self, n, lemma: str):
         """The parties the noun's own phrases name: (one side, counterparts, destinations,
         whether "between" named them all)."""
-        left = self._possessors(n) + self._compounds(n)
+        # "a U.S. delegation": the country a delegation comes from is no party of its visit
+        left = self._possessors(n) + (self._compounds(n) if lemma != "delegation" else [])
         groups: list[list[Referent]] = []
         separate = (n.tag_ in {"NNS", "NNPS"} and not self.lex["nouns"][lemma].get("plural_only")) or any(
             c.lower_ in _SEPARATE for c in n.children
         )  # "separate meetings with A and B"; "talks with A and B" are one round
         destinations: list[Referent] = []
         complete = False
-        for p in (p for c in n.children if c.dep_ == "prep" for p in (c, *c.conjuncts)):
+        preps = [c for c in n.children if c.dep_ == "prep"]
+        if lemma in self.lex["visit_nouns"] and n.dep_ == "dobj" and n.head.lemma_.lower() in self.lex["light"]:
+            preps += [c for c in n.head.children if c.dep_ == "prep" and c.lower_ == "to"]  # "led delegations to"
+        for p in (p for c in preps for p in (c, *c.conjuncts)):
             word = p.lower_
             objects = [o for o in p.children if o.dep_ == "pobj"]
-            if word == "to" and lemma in self.lex["visit_nouns"]:
+            if word in {"to", "in"} and lemma in self.lex["visit_nouns"]:  # "a visit to Japan", "a stop in Israel"
                 found = [r for o in objects for r in self.r.actors(o, places=True)]
                 destinations += [r for r in found if self._is_destination(r)]
-                groups += [[r] for r in found if self._type(r) == "Organization"]  # "a visit to the EUFOR operation"
+                if word == "to":  # "a visit to the EUFOR operation"
+                    groups += [[r] for r in found if self._type(r) == "Organization"]
             elif word in {"between", "with"}:
                 phrases = self.longer_list([g for o in objects for g in self.r.actor_groups(o)], p)
                 if word == "with" and separate and not self._joint(n):

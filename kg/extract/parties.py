@@ -131,6 +131,14 @@ class PartyReader:
 
     def _one(self, tok, places: bool) -> list[Referent]:
         m = self.mention(tok)
+        if m is None and tok.lower_ in {"those", "that"}:  # "those of the African Union and SADC"
+            return [
+                r
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                for r in self.actors(p)
+            ]
         if m is None and (tok.tag_ in {"PRP", "PRP$"} or tok.lower_ in SINGULAR | PLURAL):
             return self.pronoun(tok)
         if m is not None and not m.in_title:

@@ -23,7 +23,7 @@ from kg.extract.encounters import MeetingBuilder
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import cased_lines, trim_entities
 from kg.extract.meetings import Found, MeetingReader
-from kg.extract.mentions import find_mentions, mark_metonyms, propagate_surnames
+from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
 from kg.extract.parties import PartyReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans
@@ -66,6 +66,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     mark_metonyms(doc, mentions)
     mentions, titles = anchor_titles(doc, mentions)
     mentions = propagate_surnames(doc, mentions)
+    mark_person_cues(doc, mentions)
     table = EntityTable(mentions)
     roles, affiliations = roles_and_affiliations(doc, mentions, titles, table)
     text = text_of(doc)

@@ -59,9 +59,12 @@ class VerbFrames(Frames):
                         [r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)
                     ]
         preps: dict[str, list] = {}
-        for p in v.children:
-            if p.dep_ == "prep":
-                preps.setdefault(p.lower_, []).append(p)
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        for p in [c for c in v.children if c.dep_ == "prep"] + [
+            c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "with"
+        ]:
+            for q in (p, *p.conjuncts):  # "will meet with A and with B"; "discussed aid with B"
+                preps.setdefault(q.lower_, []).append(q)
         for word in ("with", "to", "between"):
             for prep in preps.get(word, []) if word in frames else []:
                 phrases = [g for p in prep.children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
@@ -88,6 +91,26 @@ class VerbFrames(Frames):
             out += self.visits(subjects, destinations, v, sent, by_verb=True)
         if "guest" in frames:
             out += extra
+        return out
+
+    def _coordinated_in(self, subject) -> list[Referent]:
+        """Persons coordinated inside a subject the parser built wrongly ("The ... chairman
+        Prachanda and Nepal Prime Minister Koirala resumed"): the persons of a subject phrase
+        that holds "and", outside possessors and of-phrases."""
+        tokens = list(subject.subtree)
+        if not any(t.dep_ == "cc" for t in tokens):
+            return []
+        out = []
+        for t in tokens:
+            m = self.r.at.get(t.i)
+            if (
+                m is None
+                or m.in_title
+                or self.table.type(m) != "Person"
+                or any(a.dep_ in {"poss", "pobj"} for a in _path(t, subject))
+            ):
+                continue
+            out.append(Referent(m, via="name", token=t.i))
         return out
 
     def _places(self, prep) -> list[Referent]:
@@ -142,7 +165,7 @@ class VerbFrames(Frames):
                     return self.r.actors(v.head) if v.dep_ == "relcl" else []
                 if c.dep_ == "nsubjpass" and v.dep_ not in {"xcomp", "ROOT"} and depth == 0:
                     continue
-                found += self.r.actors(c)  # the small parser may attach two coordinated subjects apart
+                found += self.r.actors(c) + self._coordinated_in(c)  # the small parser may attach them apart
         if found:
             return unique(found, self.table)
         if depth > 4 or v.head.i == v.i:
@@ -168,5 +191,23 @@ class VerbFrames(Frames):
                 if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
                     return self.subjects(head.head, depth + 1)
                 return []
-            return self.r.actors(head)
+            found = self.r.actors(head)
+            if not found and v.tag_ == "VBG":  # "pictures of Castro meeting Chavez": the gerund's doer
+                found = [
+                    r
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    for r in self.r.actors(p)
+                ]
+            return found
         return []
+
+
+def _path(tok, top) -> list:
+    """The tokens from ``tok`` up to (not including) ``top``."""
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out

@@ -67,8 +67,10 @@ def load(model: str = DEFAULT_MODEL):
                     if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
                         tok.is_sent_start = True
                         in_item = tok.text in _BULLETS
-                    elif in_item or prev.text in no_break_after or (
-                        len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+                    elif (
+                        in_item
+                        or prev.text in no_break_after
+                        or (len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == ".")
                     ):
                         tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
                 else:

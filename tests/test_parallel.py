@@ -118,7 +118,7 @@ def _alive(pid: int) -> bool:
 @pytest.fixture
 def big_corpus(tmp_path) -> Path:
     lines = [json.dumps({"text": f"Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna, round {i}."})
-             for i in range(600)]  # fmt: skip
+             for i in range(2000)]  # fmt: skip  (long enough to outlast the kill on any machine)
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -153,7 +153,7 @@ def test_a_dead_worker_is_a_clear_error_and_the_store_stays_whole(big_corpus, tm
     result = runner.invoke(app, ["--store", str(tmp_path / "store"), "ingest", str(big_corpus), "--json"])
     assert result.exit_code == 0  # the rerun completes the store
     summary = json.loads(result.stdout)
-    assert summary["ingested"] + summary["skipped"] == 600
+    assert summary["ingested"] + summary["skipped"] == 2000
 
 
 def test_dask_worker_without_kg_is_a_clear_error(tmp_path, monkeypatch):

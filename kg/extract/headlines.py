@@ -48,7 +48,7 @@ def _zipf(word: str) -> float:
 def sentence_case(line: str) -> str:
     """Lower-case the common words of a Title Case line, keeping every name-like word."""
     gaz = gazetteer()
-    title_heads = {form[-1] for form in titles().forms}
+    title_heads = {form[-1] for form in titles().forms if form not in titles().role_nouns}
     out = list(line)
     words = list(_WORD.finditer(line))
     protect_next = 0

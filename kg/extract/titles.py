@@ -47,11 +47,24 @@ def _title_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
-def find_titles(text: str) -> list[tuple[int, int]]:
-    """Capitalised title phrases in the text, as character spans."""
+_BEFORE_NAME = re.compile(r"[ \t]+(?:" + HONORIFIC_RE + r")?[A-Z]")
+_APPOSITIVE = re.compile(r"(?:,[ \t]+(?:(?:a|an|the)[ \t]+)?|[A-Z][\w.'’-]*['’]s[ \t]+)$")
+_APPOSITIVE_END = re.compile(r"[ \t]*(?:[,.;]|of\b|to\b|at\b|for\b|with\b)")
+
+
+def find_titles(text: str, *, lowercase: bool = False) -> list[tuple[int, int]]:
+    """Title phrases in the text, as character spans: capitalised ones, and with ``lowercase``
+    those written in lower case where news uses them as titles: right before a name ("envoy
+    Lodi Gyari", "political analyst Charles Mangongera") or as a name's appositive ("Kim Yong
+    Chol, a senior adviser to ...", "China's vice prime minister, Wu Yi")."""
     out = []
     for m in _title_regex().finditer(text):
         if m.group(0)[0].isupper():
+            out.append((m.start(), m.end()))
+        elif lowercase and (
+            _BEFORE_NAME.match(text, m.end())
+            or (_APPOSITIVE.search(text[max(0, m.start() - 40) : m.start()]) and _APPOSITIVE_END.match(text, m.end()))
+        ):
             out.append((m.start(), m.end()))
     return out
 
@@ -109,7 +122,7 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     """
     text = text_of(doc)
     spans: list[TitleSpan] = []
-    for start, end in find_titles(text):
+    for start, end in find_titles(text, lowercase=True):
         if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):
             continue  # "General" in "UN General Assembly": part of a name, not a title
         span = TitleSpan(start, end, text[start:end])
@@ -175,8 +188,21 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     return mentions, spans
 
 
+def _untitled_name_before(span: TitleSpan, text: str, spans: list[TitleSpan]) -> bool:
+    """Whether ``span`` follows "Name, " where the name has no title of its own: then it is that
+    name's appositive title ("Mr Yukio Hatoyama, Prime Minister of Japan, Mr Herman Van Rompuy")."""
+    start = span.of_start if span.of_start is not None and span.of_start < span.start else span.start
+    before = re.search(r"(\S+)[ \t]*,[ \t]+(?:(?:the|a|an)[ \t]+)?$", text[max(0, start - 60) : start])
+    if not before or not before.group(1)[:1].isupper():
+        return False
+    name_end = start - len(before.group(0)) + len(before.group(1))
+    titled = re.compile(r"\s*" + HONORIFIC_RE + r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*")
+    return not any(o.end <= name_end and titled.fullmatch(text[o.end : name_end]) for o in spans)
+
+
 def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list[TitleSpan]:
-    """The titles directly before a person, the second of "X and Y Name" included."""
+    """The titles directly before a person, the second of "X and Y Name" included; a title that
+    is the appositive of the name before it is not this person's."""
     out: list[TitleSpan] = []
     pos = person.start
     for _ in range(3):
@@ -186,6 +212,8 @@ def title_before(span_list: list[TitleSpan], text: str, person: Mention) -> list
                 continue
             gap = text[s.end : pos]
             if re.fullmatch(r"\s*(?:,\s*)?" + HONORIFIC_RE, gap) or (out and re.fullmatch(r"\s+and\s+", gap)):
+                if "," in gap and _untitled_name_before(s, text, span_list):
+                    continue
                 gap_ok = s
         if gap_ok is None:
             break
@@ -220,7 +248,9 @@ def title_after(spans: list[TitleSpan], text: str, person: Mention, mentions: li
         return None
     follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
     nxt = span.end + (follower.end() if follower else 0)
-    if any(m.start == nxt and m.type == "Person" for m in mentions):
+    if any(m.start == nxt and m.type == "Person" for m in mentions) and (
+        "," not in text[span.end : nxt] or not _untitled_name_before(span, text, spans)
+    ):
         return None  # the title of the next name in a list
     return span
 

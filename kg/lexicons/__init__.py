@@ -76,14 +76,17 @@ class Titles:
 
     forms: tuple[tuple[str, ...], ...]
     words: frozenset[str]
+    role_nouns: frozenset[tuple[str, ...]] = frozenset()  # "spokesman", "aide": jobs as much as offices
 
 
 @cache
 def titles() -> Titles:
     lines = [ln.strip() for ln in (HERE / "titles.txt").read_text(encoding="utf-8").splitlines()]
+    marker = next((i for i, ln in enumerate(lines) if ln.startswith("# Role nouns")), len(lines))
     forms = {tuple(ln.lower().split()) for ln in lines if ln and not ln.startswith("#")}
+    roles = {tuple(ln.lower().split()) for ln in lines[marker:] if ln and not ln.startswith("#")}
     ordered = tuple(sorted(forms, key=len, reverse=True))
-    return Titles(ordered, frozenset(w for f in ordered for w in f))
+    return Titles(ordered, frozenset(w for f in ordered for w in f), frozenset(roles))
 
 
 @cache

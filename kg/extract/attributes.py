@@ -91,10 +91,18 @@ def place_of(found: Found, reader: PartyReader, table: EntityTable) -> str | Non
     return None
 
 
+def _dates(doc) -> list:
+    """The date and time entities of a parsed view, found once per view."""
+    found = doc.user_data.get("kg_dates")
+    if found is None:
+        found = doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    return found
+
+
 def date_of(found: Found, published: date | None) -> str | None:
     """The resolved date of the encounter, or None when the text does not pin it down."""
     sent = found.sentence
-    ents = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    ents = [e for e in _dates(sent.doc) if sent.start <= e.start < sent.end]
     if not ents:
         return None
     by_token = {i: e for e in ents for i in range(e.start, e.end)}

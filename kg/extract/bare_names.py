@@ -9,12 +9,13 @@ lines are left alone: their capitals say nothing about names.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from kg.extract.headlines import title_case_lines
 from kg.extract.mentions import CALENDAR, Mention
 from kg.lexicons import gazetteer, name_words, predicates, titles
-from kg.nlp import text_of
+from kg.nlp import text_of, token_bounds
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
 
@@ -22,18 +23,23 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos
 def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
     """Proper nouns the model left unnamed (or called a nationality it is not: "Larijani") where
     an encounter word wants a party ("Rubio met ...", "met with the Dalai Lama") are person names."""
-    lex = predicates()
-    words = set(lex["verbs"]) | set(lex["nouns"])
+    words = _encounter_lemmas()
+    triggers = [t for t in doc if t.lemma_.lower() in words]
+    if not triggers:
+        return mentions
+    starts, ends = token_bounds(doc)
     at = {}
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and not (m.type == "Demonym" and m.country is None):
-            for t in span:
-                at[t.i] = m
+        if m.type == "Demonym" and m.country is None:
+            continue
+        k = bisect_right(ends, m.start)
+        while k < len(starts) and starts[k] < m.end:
+            at[k] = m
+            k += 1
     lines = title_case_lines(text_of(doc))  # their capitals say nothing about names
     added: list[Mention] = []
-    for tok in doc:
-        if tok.lemma_.lower() not in words or any(a <= tok.idx < b for a, b in lines):
+    for tok in triggers:
+        if any(a <= tok.idx < b for a, b in lines):
             continue
         args = [c for c in tok.children if c.dep_ in _ARGUMENT_DEPS - {"conj"}]
         args += [p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "to", "between", "by"}
@@ -50,6 +56,12 @@ def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     keep = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in added)]
     return sorted(keep + added, key=lambda m: m.start)
+
+
+@cache
+def _encounter_lemmas() -> frozenset[str]:
+    lex = predicates()
+    return frozenset(lex["verbs"]) | frozenset(lex["nouns"])
 
 
 @cache

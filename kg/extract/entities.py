@@ -36,9 +36,19 @@ def name_key(text: str) -> str:
 class Group:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
+    _voted: tuple[int, str] | None = field(default=None, repr=False)  # (mentions counted, type)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
 
     @property
     def type(self) -> str:
+        """The voted type, counted again only when mentions were added since."""
+        if self._voted is None or self._voted[0] != len(self.mentions):
+            self._voted = (len(self.mentions), self._vote())
+        return self._voted[1]
+
+    def _vote(self) -> str:
         if self.country:
             return "Country"
         if any(m.type == "Person" and len(m.text.split()) > 1 for m in self.mentions):
@@ -100,7 +110,7 @@ class EntityTable:
                     group = Group()
                     self.groups.append(group)
                 by_key.setdefault(key, group)
-            group.mentions.append(m)
+            group.add(m)
             self._of[id(m)] = group
 
     def _surname_match(self, m: Mention) -> Group | None:

@@ -9,7 +9,7 @@ only letter case differs.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.documents import is_headline
 from kg.lexicons import gazetteer, name_words, titles
@@ -75,6 +75,7 @@ def sentence_case(line: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16)
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Character spans of the Title Case lines of a text (headlines, article titles)."""
     from kg.extract.titles import find_titles
@@ -88,7 +89,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         if is_headline(line):
             spans.append((pos, pos + len(line.rstrip())))
         pos += len(line)
-    return spans
+    return tuple(spans)
 
 
 def cased_lines(text: str) -> list[tuple[int, str]]:

@@ -17,12 +17,14 @@ Nothing here knows about meetings: it is shared machinery for relations.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kg.extract.discourse import PLURAL, SINGULAR, Discourse, Referent
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import ACTOR_TYPES, Mention
 from kg.lexicons import gazetteer, honorifics, party_words, titles
+from kg.nlp import token_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
@@ -69,22 +71,18 @@ class PartyReader:
         self.discourse = discourse
         self.at: dict[int, Mention] = {}
         self.titled: dict[int, Mention] = {}  # tokens of a title phrase -> the person it names
-        end = offset + len(doc.text)
-        starts = [t.idx + offset for t in doc]
-        k = 0
+        starts, ends = token_bounds(doc)  # offsets within the view; mentions are in document offsets
         for m in mentions:
-            if m.end <= offset or m.start >= end:
-                continue
-            while k < len(doc) and starts[k] + len(doc[k].text) <= m.start:
+            k = bisect_right(ends, m.start - offset)
+            while k < len(starts) and starts[k] < m.end - offset:
+                self.at.setdefault(k, m)
                 k += 1
-            j = k
-            while j < len(doc) and starts[j] < m.end:
-                self.at.setdefault(j, m)
-                j += 1
         for start, stop, m in titled:
-            for i, s in enumerate(starts):
-                if start <= s < stop and i not in self.at:
-                    self.titled.setdefault(i, m)
+            k = bisect_left(starts, start - offset)
+            while k < len(starts) and starts[k] < stop - offset:
+                if k not in self.at:
+                    self.titled.setdefault(k, m)
+                k += 1
 
     # -- the mention at a token --------------------------------------------------------------
     def char(self, tok) -> int:

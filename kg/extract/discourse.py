@@ -73,19 +73,18 @@ class Discourse:
     def antecedent(
         self, before: int, kind: str, near: int, far: int
     ) -> tuple[list[list[Referent]], str, str | None] | None:
-        """The encounter a definite event word ("the talks", "the visit") takes up: the last one of
-        the same kind within ``far`` characters, else, for a generic word ("the meeting", "the
-        summit"), the last encounter other than a visit within ``near``."""
+        """The encounter a definite event word takes up: for a generic word ("the meeting", "the
+        summit") the last encounter other than a visit within ``near`` characters; for a specific
+        one ("the talks", "the visit") the last one of the same kind within ``far``."""
         for end, parties, k, status in reversed(self.history):
+            if end > before + 1:
+                continue
+            if kind in _GENERIC:
+                return (parties, k, status) if before - end <= near and k != "visit" else None
             if before - end > far:
-                break
-            if end <= before + 1 and k == kind:
+                return None
+            if k == kind:
                 return parties, k, status
-        for end, parties, k, status in reversed(self.history):
-            if end <= before + 1 and before - end <= near and kind in _GENERIC and k != "visit":
-                return parties, k, status
-            if end <= before + 1:
-                break
         return None
 
     def recent(self, before: int, max_back: int) -> tuple[list[Referent], str | None]:

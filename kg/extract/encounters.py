@@ -49,7 +49,7 @@ class MeetingBuilder:
         built = [(self.meeting(f, reader), f) for f, reader in found]
         meetings = _fold_extensions([(m, f.series, f.extends) for m, f in built if m is not None])
         kept = _fold_titles(meetings, self.case_lines)
-        merged = _fold_plans(merge(kept))
+        merged = _fold_restated(_fold_plans(merge(kept)))
         lead_meetings(merged, self.doc, self.published, dateline_place(self.doc, self.mentions, self.table))
         return merged
 
@@ -184,6 +184,22 @@ def _fold_titles(meetings: list[tuple[Meeting, bool]], case_lines: list[tuple[in
                 _absorb(min(fuller, key=lambda b: (b.status != m.status, len(b.participants))), m)
                 continue
         out.append((m, series))
+    return out
+
+
+def _fold_restated(meetings: list[Meeting]) -> list[Meeting]:
+    """A sentence that names some parties of a meeting it also tells in full ("Mubarak hosts the
+    meeting, which will be the first meeting between Olmert and Abbas") tells one meeting."""
+    out = list(meetings)
+    for m in meetings:
+        fuller = [
+            o for o in out
+            if o is not m and set(m.participants) < set(o.participants) and o.status == m.status
+            and m.evidence in [o.evidence, *o.more_evidence]
+        ]  # fmt: skip
+        if fuller:
+            _absorb(fuller[0], m)
+            out.remove(m)
     return out
 
 

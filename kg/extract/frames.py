@@ -10,7 +10,7 @@ from functools import cache
 from kg.extract.discourse import Discourse, Referent
 from kg.extract.entities import EntityTable
 from kg.extract.parties import PartyReader, name_of
-from kg.lexicons import predicates
+from kg.lexicons import forms_of, predicates
 
 JOINT = frozenset({"jointly", "together", "collectively", "trilateral", "trilaterally", "multilateral", "joint", "three-way", "four-way"})  # fmt: skip
 
@@ -45,6 +45,7 @@ def lexicon() -> dict:
         "purpose": frozenset(raw["travel_purpose"]),
         "intent_nouns": frozenset(raw["intent_nouns"]),
         "joining": frozenset(raw["joining_verbs"]),
+        "verb_forms": {f: v for v in sorted(raw["verbs"]) for f in forms_of([v])},
     }
 
 

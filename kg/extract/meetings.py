@@ -127,6 +127,8 @@ class MeetingReader:
         if m is not None and not m.in_title and not m.anaphor:
             return []  # inside a name ("NATO Foreign Ministers Meeting", "Shangri-La Dialogue")
         lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} and lemma not in self.lex["verbs"]:
+            lemma = self.lex["verb_forms"].get(tok.lower_, lemma)  # the lemmatizer errs: "hopes" -> "hop"
         if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex["verbs"]:
             return self.verbs(tok, sent, lemma)
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in self.lex["nouns"]:

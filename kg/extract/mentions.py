@@ -23,7 +23,6 @@ TYPES_FROM_LABEL = {
     "NORP": "Demonym",
 }
 ACTOR_TYPES = {"Person", "Organization", "Country"}
-ROYAL_TITLES = {"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress", "Sheikh", "Emir", "Sultan"}
 CALENDAR = frozenset(
     {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -137,8 +136,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             while end - start > 1 and doc[end - 1].lower_ in _NAME_TAILS:
                 end -= 1  # "Morgan Tsvangirai" out of "designate Morgan Tsvangirai"; "Biden-elect"
             while end - start > 1 and (
-                (doc[start].lower_ in titles().words and doc[start].text not in ROYAL_TITLES)
-                or doc[start].lower_ in _NAME_TAILS
+                doc[start].lower_ in titles().words or doc[start].lower_ in _NAME_TAILS
             ):
                 start += 1  # "President Biden": the title is not part of the name
         if start >= end:

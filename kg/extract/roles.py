@@ -7,7 +7,8 @@
 - A title of an organisation is an affiliation too ("IMF Deputy Dan Katz" -> IMF), and so are
   "X of ORG", "X from ORG" and "X, an analyst at ORG".
 - "President Abdel Fattah Al-Sisi of Egypt": a country after the name completes the title before it.
-- A royal title stays part of the name and is a role as well ("King Charles").
+- A royal title is a title like any other ("Jordan's King Abdullah" -> King of Jordan; the name is
+  "Abdullah"): titles are never part of names.
 - Of two roles of one person, the less specific is dropped ("Secretary" beside "Secretary of State").
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import EntityTable
-from kg.extract.mentions import ROYAL_TITLES, Mention
+from kg.extract.mentions import Mention
 from kg.extract.titles import TitleSpan, country_of, title_after, title_before
 from kg.lexicons import confidences, gazetteer
 from kg.models import Affiliation, Evidence, Role
@@ -53,9 +54,6 @@ class RoleBuilder:
                 continue
             person = self.table.name(m)
             evidence = evidence_of(sentence_at(self.doc, m.start))
-            royal = _royal_role(m, person, evidence)
-            if royal is not None:
-                self.roles.setdefault((person, royal.title.lower(), None), royal)
             appositive = title_after(self.titles, self.text, m, self.mentions)
             for span in [*title_before(self.titles, self.text, m), *([appositive] if appositive else [])]:
                 conf = self.rc["appositive_title"] if span is appositive else self.rc["title_before_name"]
@@ -137,14 +135,4 @@ def _country_prefix(name: str) -> str | None:
         country = gazetteer().country(" ".join(words[:n]))
         if country:
             return country
-    return None
-
-
-def _royal_role(m: Mention, person: str, evidence: Evidence) -> Role | None:
-    """ "King Charles": the title stays part of the name and is a role too."""
-    first = m.text.split()[0]
-    if first in ROYAL_TITLES and len(m.text.split()) > 1:
-        return Role(
-            person=person, title=first, of=None, evidence=evidence, confidence=confidences()["role"]["royal_title"]
-        )
     return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicons import status_cues
+from kg.lexicons import forms_of, status_cues
 
 _CLIMB = frozenset(
     {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "pcomp", "acomp", "oprd", "appos",
@@ -30,7 +30,7 @@ _CLIMB = frozenset(
 )  # fmt: skip
 _MAX_STEPS = 10
 _LOCATIVE = frozenset(
-    {"at", "in", "during", "after", "following", "since", "from", "amid", "despite", "on", "with", "by"}
+    {"at", "in", "during", "after", "following", "since", "from", "amid", "despite", "by"}
 )
 _HOLD = frozenset({"have", "hold", "conduct", "attend", "lead", "host", "take"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -73,12 +73,31 @@ def cues() -> Cues:
 
 
 def lemma_of(tok) -> str:
-    """The lemma with its particle ("call off", "take place", "look forward")."""
+    """The lemma with its particle ("call off", "take place", "look forward"). Where the surface
+    form is a regular inflection of a cue verb the lemmatizer missed ("hopes" -> "hop"), that verb."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ in {"VERB", "AUX"} and lemma not in _cue_lemmas():
+        lemma = _inflected().get(tok.lower_, lemma)
     for child in tok.children:
         if child.dep_ == "prt" or (child.dep_ in {"dobj", "advmod"} and child.lower_ in {"place", "forward", "ahead"}):
             return f"{lemma} {child.lower_}"
     return lemma
+
+
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    c = cues()
+    return c.cancel | c.potential | c.scheduled | c.denial | c.happen
+
+
+@cache
+def _inflected() -> dict[str, str]:
+    """Inflected form -> cue lemma."""
+    out: dict[str, str] = {}
+    for lemma in sorted(_cue_lemmas()):
+        for form in forms_of([lemma]):
+            out.setdefault(form, lemma)
+    return out
 
 
 def _negated(tok) -> bool:

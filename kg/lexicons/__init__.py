@@ -94,6 +94,23 @@ def meeting_words() -> dict:
     return json.loads((HERE / "meetings.json").read_text(encoding="utf-8"))
 
 
+def forms_of(lemmas) -> frozenset[str]:
+    """Regular inflections of verb lemmas ("hope" -> "hopes", "hoped", "hoping"; "plan" ->
+    "planned"), so that a rule keyed by lemma still fires where the small model's lemmatizer errs
+    ("hopes" -> "hop")."""
+    out: set[str] = set()
+    for w in lemmas:
+        if " " in w:
+            continue
+        stem = w[:-1] if w.endswith("e") else w
+        out |= {w, w + "s", w + "es", stem + "ed", w + "d", stem + "ing"}
+        if w.endswith("y"):
+            out |= {w[:-1] + "ies", w[:-1] + "ied"}
+        if len(w) > 2 and w[-1] in "bdgklmnprt" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "planned", "slotted"
+    return frozenset(out)
+
+
 @cache
 def predicates() -> dict:
     """Meeting predicates by lemma with their argument frames (predicates.json)."""

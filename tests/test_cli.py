@@ -57,7 +57,12 @@ def test_cli_who_met_whom_bessent(demo_store):
     data = json.loads(result.stdout)
     assert data["person"]["name"] == "Scott Bessent" and data["person"]["type"] == "Person"
     meetings = data["meetings"]
-    he = [m for m in meetings if m["with"] == ["He Lifeng"] and m["status"] == "held" and m["place"] == "Madrid"]
+    # the talks "resumed in Madrid" were "held at Spain's historic Palacio de Santa Cruz": the venue wins
+    he = [
+        m
+        for m in meetings
+        if m["with"] == ["He Lifeng"] and m["status"] == "held" and m["place"] == "Palacio de Santa Cruz"
+    ]
     assert he and "Madrid" in he[0]["evidence"] and he[0]["source"].endswith("madrid-talks.txt")
     reeves = [m for m in meetings if m["with"] == ["Rachel Reeves"]]
     assert reeves and reeves[0]["status"] == "scheduled" and reeves[0]["place"] == "London"

@@ -59,7 +59,12 @@ def _attached(found: Found):
         seen.add(tok.i)
         yield tok, depth
         if depth < _MAX_DEPTH:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in _WALK)
+            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in _WALK or _event_participle(c))
+
+
+def _event_participle(tok) -> bool:
+    """ "the talks, held at the Palacio", "a meeting scheduled in Geneva": the participle says where."""
+    return tok.dep_ == "acl" and tok.lemma_.lower() in {"hold", "schedule", "plan", "set", "slate", "convene"}
 
 
 def place_of(found: Found, reader: PartyReader, table: EntityTable) -> str | None:
@@ -116,4 +121,10 @@ def date_of(found: Found, published: date | None) -> str | None:
         chosen = min(ents, key=lambda e: min(abs(e.start - t), abs(e.end - 1 - t)))
     prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
     expression = f"{prev} {chosen.text}" if prev in _DATE_PREFIXES else chosen.text
-    return resolve(expression, published, future=found.status == "scheduled")
+    return resolve(expression, published, future=found.status == "scheduled" or _present(found.trigger))
+
+
+def _present(trigger) -> bool:
+    """A present-tense clause ("X meets Y on Friday"): a bare weekday in it lies ahead."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache
 
 from kg.extract.headlines import title_case_lines
-from kg.extract.mentions import CALENDAR, Mention
+from kg.extract.mentions import CALENDAR, HONORIFIC_PREFIX, Mention
 from kg.lexicons import gazetteer, name_words, predicates, titles
 from kg.nlp import text_of, token_bounds
 
@@ -52,10 +52,35 @@ def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
                 added.append(name)
                 for t in doc[doc.char_span(name.start, name.end, alignment_mode="expand").start : a.i + 1]:
                     at[t.i] = name
+        for p in tok.children:  # "will host X at Downing Street": an unnamed venue behind "at"/"in"
+            if p.dep_ == "prep" and p.lower_ in {"at", "in"}:
+                for o in p.children:
+                    venue = _bare_venue(doc, o, at) if o.dep_ == "pobj" else None
+                    if venue is not None:
+                        added.append(venue)
+                        at[o.i] = venue
     if not added:
         return mentions
     keep = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in added)]
     return sorted(keep + added, key=lambda m: m.start)
+
+
+def _bare_venue(doc, tok, at: dict) -> Mention | None:
+    """A proper noun ending in a venue word ("Downing Street", "Blair House") the model missed."""
+    if tok.pos_ != "PROPN" or tok.i in at or tok.text.lower() not in _venue_heads():
+        return None
+    start = tok.i
+    while start - 1 >= tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in at:
+        start -= 1
+    if start == tok.i:
+        return None  # a bare "Street" is no name
+    words = doc[start : tok.i + 1]
+    return Mention(words.start_char, words.end_char, words.text, "Place")
+
+
+@cache
+def _venue_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in name_words()["venue_words"] if " " not in w)
 
 
 @cache
@@ -70,6 +95,16 @@ def _not_person_words() -> frozenset[str]:
     return frozenset(w.lower() for k in ("organization_words", "venue_words", "event_words") for w in nw[k])
 
 
+COMMON_ZIPF = 4.0  # wordfreq frequency above which a lone capitalised word is a common word
+
+
+@cache
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") > COMMON_ZIPF
+
+
 def _bare_name(doc, tok, at: dict) -> Mention | None:
     if tok.pos_ != "PROPN" or tok.i in at or not tok.text[:1].isupper() or tok.ent_type_ in {"DATE", "TIME"}:
         return None
@@ -81,9 +116,15 @@ def _bare_name(doc, tok, at: dict) -> Mention | None:
     while start < tok.i and (doc[start].lower_ in titles().words or doc[start].text in name_words()["honorifics"]):
         start += 1
     words = doc[start : tok.i + 1]
-    lows = {w.lower_ for w in words}
+    lows = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
     if lows & (titles().words | CALENDAR | _not_person_words()) or any(t.i in at for t in words):
         return None
+    if len(words) == 1 and _common_word(tok.lower_):
+        return None  # "the Principal", "the Ministers": a capitalised common noun, not a name
     if tok.text.lower() in {w.lower() for w in name_words()["not_names"]} or gazetteer().country(words.text):
         return None
-    return Mention(words.start_char, words.end_char, words.text, "Person")
+    start_char = words.start_char
+    prefix = HONORIFIC_PREFIX.match(words.text)  # "Col. Ana Ruiz": the rank is no part of the name
+    if prefix and prefix.end() < len(words.text):
+        start_char += prefix.end()
+    return Mention(start_char, words.end_char, text_of(doc)[start_char : words.end_char], "Person")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from kg.extract.mentions import Mention
 
 _GENERIC = frozenset({"meeting", "summit"})
+FIRST_PERSON = {"i", "me", "my", "myself"}
 SINGULAR = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _LOOKBACK_SENTENCES = 3
@@ -47,6 +48,15 @@ class Discourse:
     recent_kind: str | None = None
     recent_status: str | None = None
     history: list[tuple[int, list[list[Referent]], str, str | None]] = field(default_factory=list)
+    speakers: list[tuple[int, int, Mention | None]] = field(default_factory=list)  # transcript turns
+
+    def speaker(self, at: int) -> Mention | None:
+        """Who speaks at character ``at`` of a transcript ("SECRETARY KERRY: ..."), if anyone."""
+        for start, end, m in self.speakers:
+            if start <= at < end:
+                return m
+        return None
+
     pending_list: tuple | None = None  # a lead-in ending in ":" whose counterparts are the items below
     persons: list[tuple[int, Mention]] = field(default_factory=list)  # (char start, mention), in order
     subjects: list[tuple[int, Mention]] = field(default_factory=list)  # persons seen as subjects

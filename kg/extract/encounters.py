@@ -49,7 +49,7 @@ class MeetingBuilder:
         built = [(self.meeting(f, reader), f) for f, reader in found]
         meetings = _fold_extensions([(m, f.series, f.extends) for m, f in built if m is not None])
         kept = _fold_titles(meetings, self.case_lines)
-        merged = _fold_restated(_fold_plans(merge(kept)))
+        merged = _fold_restated(_fold_plans(merge(kept, self._place_rank)))
         lead_meetings(merged, self.doc, self.published, dateline_place(self.doc, self.mentions, self.table))
         return merged
 
@@ -80,6 +80,10 @@ class MeetingBuilder:
             evidence=evidence,
             confidence=self._confidence(f, by_heads, evidence),
         )
+
+    def _place_rank(self, name: str) -> int:
+        typ = next((e.type for e in self.table.entities() if e.name == name), None)
+        return {"Place": 0, "City": 1, "Country": 2}.get(typ, 3)
 
     def _head_of(self, country: str, f: Found) -> str | None:
         """The one person the text titles "of" ``country`` within two sentences of the encounter:
@@ -113,7 +117,7 @@ def _after(when: str | None, published: date | None) -> bool:
     return day > published.isoformat()[: len(day)]
 
 
-def merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
+def merge(meetings: list[tuple[Meeting, bool]], rank=None) -> list[Meeting]:
     """One meeting mentioned in several sentences is one meeting with all its evidence (a mention
     naming only some of its participants included); a series stays apart from single meetings."""
     out: list[Meeting] = []
@@ -138,9 +142,16 @@ def merge(meetings: list[tuple[Meeting, bool]]) -> list[Meeting]:
             c = confidences()["meeting"]
             if m.confidence > c["coreference"]:  # a mention that names the parties itself backs them up
                 twin.confidence = round(min(max(twin.confidence, m.confidence) + c["per_extra_evidence"], c["cap"]), 3)
-        twin.place = twin.place or m.place
+        twin.place = _specific(twin.place, m.place, rank)
         twin.date = twin.date or m.date
     return out
+
+
+def _specific(a: str | None, b: str | None, rank) -> str | None:
+    """Of two places told for one meeting, the more specific (a venue over its city over its country)."""
+    if a is None or b is None or rank is None:
+        return a or b
+    return b if rank(b) < rank(a) else a
 
 
 def _absorb(into: Meeting, m: Meeting) -> None:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention
-from kg.lexicons import name_words
+from kg.lexicons import name_words, nicknames
 from kg.models import Entity
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
@@ -75,13 +75,34 @@ class Group:
         return sorted(seen.values(), key=lambda t: (-len(t), t))
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
+
+
+def name_parts(text: str) -> list[str]:
+    """The words of a personal name, lower case, without punctuation and generational suffixes."""
+    return [w for w in re.findall(r"[\w'’-]+", text.lower()) if w not in _SUFFIXES]
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """Two given names of one person: equal, an initial of the other, or short forms of one name."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    nick = nicknames()
+    return nick.get(a, a) == nick.get(b, b)
+
+
 def _within(full: list[str], short: list[str]) -> bool:
-    """A bare surname ends the full name; a longer short form lies inside it ("Josep Borrell"
-    in "Josep Borrell Fontelles")."""
+    """A shorter form names the same person as a full name: a bare surname ends it; a longer
+    form lies inside it ("Josep Borrell" in "Josep Borrell Fontelles"); or it has the same
+    surname and a compatible first name ("Joe Holt" for "Joseph R. Holt, Jr.")."""
+    if not full or not short:
+        return False
     if len(short) == 1:
         return full[-1] == short[0]
     n = len(short)
-    return any(full[i : i + n] == short for i in range(len(full) - n + 1))
+    if any(full[i : i + n] == short for i in range(len(full) - n + 1)):
+        return True
+    return full[-1] == short[-1] and _given_compatible(full[0], short[0])
 
 
 class EntityTable:
@@ -116,13 +137,13 @@ class EntityTable:
     def _surname_match(self, m: Mention) -> Group | None:
         """The one person whose name ends with this shorter name, if exactly one does."""
         words = m.text.split()
-        if m.type not in {"Person", "Organization", "Place", "City"} or len(words) > 2:
+        if m.type not in {"Person", "Organization", "Place", "City"} or len(words) > 3:
             return None
-        short = name_key(m.text).split()
+        short = name_parts(m.text)
         hits = [
             g for g in self.groups
-            if not g.country and g.type == "Person" and len(g.name.split()) > len(words)
-            and _within(name_key(g.name).split(), short)
+            if not g.country and g.type == "Person" and len(g.name.split()) >= len(words) and g.name != m.text
+            and _within(name_parts(g.name), short)
         ]  # fmt: skip
         return hits[0] if len(hits) == 1 else None
 

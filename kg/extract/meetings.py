@@ -69,7 +69,7 @@ class MeetingReader:
                 told += hits
                 parties = unique([p for f in hits for p in f.parties], self.table)
                 self.discourse.note_encounter(
-                    parties, self.r.char(sent[-1]), hits[0].kind, status, [f.parties for f in hits]
+                    parties, self.r.char(tok), hits[0].kind, status, [f.parties for f in hits]
                 )
             if item:
                 told = self._item(sent, told)
@@ -129,7 +129,10 @@ class MeetingReader:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma not in self.lex["verbs"]:
             lemma = self.lex["verb_forms"].get(tok.lower_, lemma)  # the lemmatizer errs: "hopes" -> "hop"
-        if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex["verbs"]:
+        verbal = tok.pos_ in {"VERB", "AUX"} or (
+            tok.dep_ in {"xcomp", "ROOT"} and any(c.dep_ == "dobj" for c in tok.children)
+        )
+        if verbal and lemma in self.lex["verbs"]:  # "is due to host X": the tagger may call it a noun
             return self.verbs(tok, sent, lemma)
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in self.lex["nouns"]:
             return self.nouns(tok, sent, lemma)

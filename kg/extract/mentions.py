@@ -135,9 +135,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             end = next((i for i in range(start + 1, end) if doc[i].lower_ in CALENDAR), end)  # "Gates October"
             while end - start > 1 and doc[end - 1].lower_ in _NAME_TAILS:
                 end -= 1  # "Morgan Tsvangirai" out of "designate Morgan Tsvangirai"; "Biden-elect"
-            while end - start > 1 and (
-                doc[start].lower_ in titles().words or doc[start].lower_ in _NAME_TAILS
-            ):
+            while end - start > 1 and (doc[start].lower_ in titles().words or doc[start].lower_ in _NAME_TAILS):
                 start += 1  # "President Biden": the title is not part of the name
         if start >= end:
             continue
@@ -148,7 +146,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
                 continue
             typ, country = classify(text, label_type)
             out.append(Mention(piece_start, piece_end, text, typ, country))
-    out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None]
+    out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
     out = _join_split_names(doc, out)
     out = _prefer_gazetteer(doc, out)
     out += _gazetteer_mentions(doc, out)
@@ -188,6 +186,15 @@ def _retype(doc, m: Mention) -> Mention | None:
     return m
 
 
+def _common_noun(text: str, m: Mention) -> bool:
+    """ "the Principal", "the Ministers": one capitalised common word after "the" is no name."""
+    if " " in m.text or m.type != "Person" or not text[: m.start].endswith(("the ", "The ")):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(m.text.lower(), "en") > 4.0
+
+
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Marta" (tagged a place) right before "Lucía Ramírez" (a person) is one person's name."""
     out: list[Mention] = []
@@ -213,7 +220,7 @@ _ORDINALS = (
 _SUFFIX = re.compile(
     rf",?\s(?:Jr\.|Sr\.|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|the\s(?:{_ORDINALS}))(?![\w])"
 )
-_HONORIFIC_PREFIX = re.compile("^" + honorific_pattern(at_least_one=True))
+HONORIFIC_PREFIX = re.compile("^" + honorific_pattern(at_least_one=True))
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -226,7 +233,7 @@ def name_end(text: str, end: int) -> int:
 def _tidy(text: str, m: Mention) -> None:
     """Honorifics off, possessives off, generational suffixes on ("Joseph R. Biden, Jr.")."""
     if m.type == "Person":
-        pre = _HONORIFIC_PREFIX.match(m.text)
+        pre = HONORIFIC_PREFIX.match(m.text)
         if pre and pre.end() < len(m.text):
             m.start += pre.end()
         suffix = _SUFFIX.match(text, m.end)

@@ -193,7 +193,9 @@ class NounFrames(Frames):
                     if p.dep_ == "prep" and p.lower_ == "with" and not groups:
                         groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
                 return self.verbs.subjects(gov)
-            if lemma in self.lex["arranging"] and not any(groups) and n.lemma_.lower() not in self.lex["visit_nouns"]:  # "X and Y agreed to reschedule the dialogue"
+            if (
+                lemma in self.lex["arranging"] and not any(groups) and n.lemma_.lower() not in self.lex["visit_nouns"]
+            ):  # "X and Y agreed to reschedule the dialogue"
                 subj = self.verbs.subjects(gov)
                 return subj if len(subj) >= 2 else []
         if head.dep_ == "pobj" and one_sided and gov.dep_ == "prep":

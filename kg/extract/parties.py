@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from kg.extract.discourse import PLURAL, SINGULAR, Discourse, Referent
+from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Referent
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import ACTOR_TYPES, Mention
 from kg.lexicons import gazetteer, honorifics, party_words, titles
@@ -137,6 +137,9 @@ class PartyReader:
                 for p in c.children
                 for r in self.actors(p)
             ]
+        if m is None and tok.lower_ in FIRST_PERSON:  # a transcript's speaker
+            speaker = self.discourse.speaker(self.char(tok))
+            return [Referent(speaker, via="pronoun", token=tok.i)] if speaker is not None else []
         if m is None and (tok.tag_ in {"PRP", "PRP$"} or tok.lower_ in SINGULAR | PLURAL):
             return self.pronoun(tok)
         if m is not None and not m.in_title:
@@ -150,8 +153,12 @@ class PartyReader:
             return named
         lemma = tok.lemma_.lower()
         words = _words()
-        said = any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in tok.children)
-        if said and lemma in words["group_nouns"]:  # "the leaders of France, ...": the phrase says who
+        said = any(
+            (c.dep_ == "prep" and c.lower_ in {"of", "from"}) or (c.i < tok.i and c.i in self.at) for c in tok.children
+        )
+        if said and (
+            lemma in words["group_nouns"] or lemma in _title_words()
+        ):  # "the leaders of France", "the Arab League ministers"
             found = self._group(tok)
             if found:
                 return found
@@ -218,6 +225,10 @@ class PartyReader:
                 people = [r for p in child.children if p.dep_ == "pobj" for r in self.actors(p)]
                 if people:
                     return people
+            if child.dep_ == "acl" and child.lemma_.lower() in {"lead", "head"}:  # "delegations led by X and Y"
+                leaders = [r for a in child.children if a.dep_ == "agent" for p in a.children for r in self.actors(p)]
+                if leaders:
+                    return leaders
         lemma = tok.lemma_.lower()
         if lemma not in _words()["group_nouns"]:
             phrase = [t for c in (tok, *tok.conjuncts) for t in c.subtree]
@@ -327,12 +338,12 @@ class _ListReading:
 
     def __init__(self):
         self.out: list[Referent] = []
-        self.in_title = self.of_title = self.after_person = self.appositive = False
+        self.in_title = self.of_title = self.after_person = self.appositive = self.indefinite = False
         self.pending: Referent | None = None  # a title's country, a party only if no name holds the title
 
     def name(self, m: Mention, i: int, person: bool, *, end: bool) -> None:
         if m.metonym and m.type == "Demonym":  # "their Russian counterparts, X and Y": the names say who
-            if self.pending is None:
+            if self.pending is None and not self.indefinite:  # "a North Korean official" stands for no one
                 self.pending = Referent(m, via="group", token=i)
             return
         if self.of_title:
@@ -352,6 +363,7 @@ class _ListReading:
         self.in_title = True
 
     def glue(self, word: str) -> None:
+        self.indefinite = word in {"a", "an"} or (self.indefinite and word not in {"and", ","})
         if word in {"and", ","} and self.pending is not None and not self.in_title:
             self._add(self.pending)
             self.pending = None

@@ -77,7 +77,9 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     if anaphors:
         mentions = sorted(mentions + anaphors, key=lambda m: m.start)
         table = EntityTable(mentions)
-    discourse = Discourse(person_country={r.person: r.of for r in roles if r.of})
+    discourse = Discourse(
+        person_country={r.person: r.of for r in roles if r.of}, speakers=speakers(text, mentions, table)
+    )
     titled = titled_spans(titles, text, mentions)
     found = read_encounters(doc, views or [], mentions, table, discourse, titled)
     meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)
@@ -101,3 +103,21 @@ def read_encounters(doc, views: list[View], mentions, table: EntityTable, discou
     for _, sent, d in sentences:
         found += [(f, readers[id(d)]) for f in meeting_readers[id(d)]([sent])]
     return found
+
+
+_LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}):[ \t]", re.MULTILINE)
+
+
+def speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:
+    """Transcript turns: a line that opens with a capitalised label ("SECRETARY KERRY:", "MR.
+    RHODES:") gives the floor to the person the document names with that surname, until the next
+    label; a label naming nobody ("Q:", "MODERATOR:") gives it to no one."""
+    labels = list(_LABEL.finditer(text))
+    people = [m for m in mentions if table.type(m) == "Person" and not m.anaphor]
+    turns = []
+    for k, label in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        last = label.group(1).split()[-1].lower()
+        named = next((m for m in people if table.name(m).split()[-1].lower() == last), None)
+        turns.append((label.start(), end, named))
+    return turns

@@ -29,9 +29,7 @@ _CLIMB = frozenset(
      "compound", "advcl", "acl", "dative", "npadvmod", "agent", "advmod"}
 )  # fmt: skip
 _MAX_STEPS = 10
-_LOCATIVE = frozenset(
-    {"at", "in", "during", "after", "following", "since", "from", "amid", "despite", "by"}
-)
+_LOCATIVE = frozenset({"at", "in", "during", "after", "following", "since", "from", "amid", "despite", "by"})
 _HOLD = frozenset({"have", "hold", "conduct", "attend", "lead", "host", "take"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ADJECTIVES = frozenset(
@@ -162,6 +160,7 @@ def status_of(trigger) -> tuple[str | None, bool]:
             if word in c.modifiers and status is None:
                 status = c.modifiers[word]
             planned = planned or word in c.planned
+    planned_modifier = planned
     for child in trigger.children:  # "the meeting that Kerry had with Lavrov": the relative clause tells
         if child.dep_ in {"relcl", "acl"} and child.pos_ in {"VERB", "AUX"} and child.lemma_.lower() in _HOLD:
             told = _modal(child, c)
@@ -192,8 +191,8 @@ def status_of(trigger) -> tuple[str | None, bool]:
         if step == 0 and node.dep_ in SUBJECTS and _indefinite(node) and _tense(node.head) == "present":
             status = status or "potential"  # "a meeting between X and Y is the key": not asserted
         node = node.head
-    if negated:
-        return ("cancelled" if (happen or planned) else None), True
+    if negated:  # "the planned talks did not take place": cancelled; "no meeting is planned": none
+        return ("cancelled" if happen or (planned_modifier and not _negated(trigger)) else None), True
     if status is not None:
         return status, True
     if ahead and tense != "past":

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.mentions import Mention, classify, name_end, trigger_forms
+from kg.extract.mentions import CALENDAR, Mention, classify, name_end, trigger_forms
 from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
 from kg.nlp import text_of, token_bounds
 
@@ -88,8 +88,8 @@ def _name_after(doc, char: int) -> tuple[int, int] | None:
     tokens = doc[first:]  # a Span: tokens are made as the loop reaches them
     words = []
     for tok in tokens:
-        if words and (tok.is_sent_start or (tok.text == "." and len(words[-1].text) > 1)):
-            break  # a name never runs past its sentence ("... Representative Froman. Prime Minister ...")
+        if words and (tok.is_sent_start or (tok.text == "." and len(words[-1].text) > 1) or tok.lower_ in CALENDAR):
+            break  # a name never runs past its sentence ("... Froman. Prime Minister ...") nor into a date
         if tok.text in {"-", "."} and words:
             continue
         ok = (

@@ -59,11 +59,8 @@ class VerbFrames(Frames):
                         [r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)
                     ]
         preps: dict[str, list] = {}
-        objects = [c for c in v.children if c.dep_ == "dobj"]
-        for p in [c for c in v.children if c.dep_ == "prep"] + [
-            c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "with"
-        ]:
-            for q in (p, *p.conjuncts):  # "will meet with A and with B"; "discussed aid with B"
+        for p in self._preps(v):
+            for q in (p, *p.conjuncts):  # "will meet with A and with B"
                 preps.setdefault(q.lower_, []).append(q)
         for word in ("with", "to", "between"):
             for prep in preps.get(word, []) if word in frames else []:
@@ -112,6 +109,14 @@ class VerbFrames(Frames):
                 continue
             out.append(Referent(m, via="name", token=t.i))
         return out
+
+    def _preps(self, v) -> list:
+        """The verb's prepositional phrases, with the with-phrases the parser hung on its object
+        or on a place or time phrase ("discussed aid with B", "met in Doha with B")."""
+        own = [c for c in v.children if c.dep_ == "prep"]
+        hosts = [c for c in v.children if c.dep_ in {"dobj", "npadvmod"}]
+        hosts += [o for c in own if c.lower_ in {"in", "at", "on"} for o in c.children if o.dep_ == "pobj"]
+        return own + [c for o in hosts for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
 
     def _places(self, prep) -> list[Referent]:
         return [

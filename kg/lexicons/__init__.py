@@ -112,6 +112,16 @@ def forms_of(lemmas) -> frozenset[str]:
 
 
 @cache
+def nicknames() -> dict[str, str]:
+    """Short form or transliteration (lower case) -> the given name it stands for (nicknames.tsv)."""
+    out: dict[str, str] = {}
+    for name, forms in _rows("nicknames.tsv"):
+        for form in [name, *forms.split("|")]:
+            out.setdefault(form, name)
+    return out
+
+
+@cache
 def predicates() -> dict:
     """Meeting predicates by lemma with their argument frames (predicates.json)."""
     return json.loads((HERE / "predicates.json").read_text(encoding="utf-8"))

@@ -1,0 +1,47 @@
+"""Names whole: diacritics, multi-word surnames, one person in many forms, no junk persons."""
+
+from __future__ import annotations
+
+
+def persons(x) -> set[str]:
+    return {e.name for e in x.entities if e.type == "Person"}
+
+
+def test_names_keep_their_diacritics(read):
+    x = read("President Recep Yıldız met Foreign Minister Ján Kováčik and Senator Ana Peña Nieto in Ankara.")
+    assert {"Recep Yıldız", "Ján Kováčik", "Ana Peña Nieto"} <= persons(x)
+
+
+def test_names_one_person_in_three_forms_is_one_entity(read):
+    x = read(
+        "President Joseph R. Holt, Jr. spoke today with Chancellor Ida Brun. "
+        "Joe Holt later told reporters that President Holt would visit Vienna."
+    )
+    holts = [e for e in x.entities if "Holt" in e.name]
+    assert len(holts) == 1 and holts[0].name == "Joseph R. Holt, Jr."
+
+
+def test_names_a_regnal_name_keeps_its_number_and_loses_its_title(read):
+    x = read("Pope Gregory the Seventeenth met King Olav Storm in Rome.")
+    assert {"Gregory the Seventeenth", "Olav Storm"} <= persons(x)
+    assert ("Olav Storm", "King") in {(r.person, r.title) for r in x.roles}
+
+
+def test_names_no_persons_made_of_titles_pronouns_or_headline_words(read):
+    x = read(
+        "Minister Visits Geneva as Talks Resume\n\n"
+        "I said the Principal would meet the Ministers. He met Col. Ana Ruiz in Geneva on Monday.\n"
+    )
+    assert not persons(x) & {"I", "Principal", "Ministers", "Minister Visits", "Col", "He"}
+
+
+def test_names_a_title_says_person_whatever_the_model_said(read):
+    x = read("Party chairman Dorje told reporters on Friday. Dorje later met Prime Minister Eva Lind in Kathmandu.")
+    assert {e.name: e.type for e in x.entities}.get("Dorje") == "Person"
+
+
+def test_names_a_dateline_city_is_a_city(read):
+    x = read("BERLIN, March 3 (Wire) - Chancellor Ida Brun met President Luis Vega on Monday.")
+    assert {e.name: e.type for e in x.entities}.get("Berlin") in {"City", None} or "BERLIN" in {
+        a for e in x.entities if e.type == "City" for a in e.aliases
+    }

@@ -1,0 +1,94 @@
+"""Who took part: clause boundaries, coordination, groups standing for their country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+M = frozenset
+
+
+def test_participants_two_clauses_are_two_meetings(read, meetings):
+    x = read("President Luis Vega met Chancellor Ida Brun, and Prime Minister Eva Lind met King Olav Storm in Oslo.")
+    assert meetings(x) == {(M({"Luis Vega", "Ida Brun"}), "held"), (M({"Eva Lind", "Olav Storm"}), "held")}
+
+
+def test_participants_coordinated_subjects_meet_each_other(read, meetings):
+    x = read("Chancellor Ida Brun and Prime Minister Eva Lind met in Bergen on Friday.")
+    assert meetings(x) == {(M({"Ida Brun", "Eva Lind"}), "held")}
+    assert {"Ida Brun", "Eva Lind"} <= {e.name for e in x.entities if e.type == "Person"}
+
+
+def test_participants_each_named_counterpart_is_a_meeting_of_its_own(read, meetings):
+    x = read("Foreign Minister Ana Ruiz will meet with President Luis Vega and Foreign Minister Carla Soto.")
+    assert meetings(x) == {(M({"Ana Ruiz", "Luis Vega"}), "scheduled"), (M({"Ana Ruiz", "Carla Soto"}), "scheduled")}
+
+
+def test_participants_jointly_is_one_meeting(read, meetings):
+    x = read("The Secretary-General Eli Moss met jointly with President Luis Vega and Chancellor Ida Brun.")
+    assert meetings(x) == {(M({"Eli Moss", "Luis Vega", "Ida Brun"}), "held")}
+
+
+def test_participants_host_at_a_venue(read):
+    x = read("Prime Minister Tom Reid will host President Luis Vega at Downing Street on Tuesday.")
+    (m,) = x.meetings
+    assert set(m.participants) == {"Tom Reid", "Luis Vega"} and m.place == "Downing Street"
+
+
+def test_participants_a_long_list_of_titled_names(read, meetings):
+    x = read(
+        "Secretary-General Eli Moss met jointly with the President of the Andean Council, H.E. Mr. Jon Aas, "
+        "and the Commissioner of the African Union for Trade, Dr. Eva Holm."
+    )
+    assert meetings(x) == {(M({"Eli Moss", "Jon Aas", "Eva Holm"}), "held")}
+
+
+def test_participants_a_title_of_a_country_with_no_name_is_the_country(read, meetings):
+    x = read("President Luis Vega met with, among others, the President of Chile.")
+    assert (M({"Luis Vega", "Chile"}), "held") in meetings(x)
+
+
+def test_participants_officials_of_a_country_stand_for_it(read, meetings):
+    x = read("Foreign Minister Ana Ruiz will travel to Lima for talks with Peruvian officials.", date(2024, 3, 4))
+    assert (M({"Ana Ruiz", "Peru"}), "scheduled") in meetings(x)
+
+
+def test_participants_officials_including_a_named_person_are_that_person(read, meetings):
+    x = read("Chancellor Ida Brun met with senior officials, including Defence Minister Piet Vos.")
+    assert meetings(x) == {(M({"Ida Brun", "Piet Vos"}), "held")}
+
+
+def test_participants_counterparts_named_nearby_are_those_people(read, meetings):
+    text = (
+        "Foreign Minister Ana Ruiz is scheduled to meet her Austrian counterpart on Tuesday. "
+        "Austrian Foreign Minister Karl Egger arrives in Lima on Monday."
+    )
+    assert (M({"Ana Ruiz", "Karl Egger"}), "scheduled") in meetings(read(text))
+
+
+def test_participants_a_grouping_with_no_member_named(read, meetings):
+    x = read("Foreign Minister Ana Ruiz met the Arab League ministers in Cairo.")
+    x2 = read("EU finance ministers met Chancellor Ida Brun in Brussels on Monday.")
+    assert (M({"Ana Ruiz", "Arab League"}), "held") in meetings(x)
+    assert (M({"EU", "Ida Brun"}), "held") in meetings(x2)
+
+
+def test_participants_leaders_from_many_countries_are_no_pairs(read, pairs):
+    x = read("Chancellor Ida Brun attended a multilateral meeting with leaders from Chile, Peru, Bolivia and Ecuador.")
+    assert not any({"Chile", "Peru"} <= p for p in pairs(x))
+
+
+def test_participants_a_possessor_is_no_party_of_a_list(read, meetings):
+    x = read("First Lady Ana Vega met privately with the President's wife, Marta Ruiz.")
+    assert all("Luis Vega" not in p for p, _ in meetings(x))
+
+
+def test_participants_list_items_under_a_lead_in(read, meetings):
+    text = (
+        "Defence Minister Piet Vos met with leaders over the last two days, including:\n"
+        "- Chilean Minister of Defence Ana Ruiz\n"
+        "- Peruvian President Luis Vega and Peruvian Minister of Defence Carla Soto\n"
+        "Vos is also planning more meetings.\n"
+    )
+    x = read(text)
+    assert (M({"Piet Vos", "Ana Ruiz"}), "held") in meetings(x)
+    assert (M({"Piet Vos", "Luis Vega", "Carla Soto"}), "held") in meetings(x)

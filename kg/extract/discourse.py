@@ -110,6 +110,12 @@ class Discourse:
                 return m if start >= max_back else None
         return None
 
+    def only_person(self, before: int, max_back: int) -> Mention | None:
+        """The person named within reach before ``before``, if only one person is ("Kerry's visit
+        ... He will meet"); with several and none of them a subject, "he" is nobody we can tell."""
+        near = [m for start, m in self.persons if max_back <= start < before]
+        return near[-1] if near and len({m.text.split()[-1] for m in near}) == 1 else None
+
     def last_person(self, before: int, max_back: int) -> Mention | None:
         for start, m in reversed(self.persons):
             if start < before:

@@ -48,7 +48,11 @@ class MeetingBuilder:
     def __call__(self, found: list[tuple[Found, PartyReader]]) -> list[Meeting]:
         built = [(self.meeting(f, reader), f) for f, reader in found]
         meetings = _fold_extensions([(m, f.series, f.extends) for m, f in built if m is not None])
-        kept = _fold_titles(meetings, self.case_lines)
+        people_of: dict[str, set[str]] = {}
+        for r in self.roles:
+            if r.of:
+                people_of.setdefault(r.of, set()).add(r.person)
+        kept = _fold_titles(meetings, self.case_lines, people_of)
         merged = _fold_restated(_fold_plans(merge(kept, self._place_rank)))
         lead_meetings(merged, self.doc, self.published, dateline_place(self.doc, self.mentions, self.table))
         return merged
@@ -179,18 +183,23 @@ def _fold_extensions(meetings: list[tuple[Meeting, bool, bool]]) -> list[tuple[M
     return out
 
 
-def _fold_titles(meetings: list[tuple[Meeting, bool]], case_lines: list[tuple[int, int]]) -> list[tuple[Meeting, bool]]:
+def _fold_titles(meetings, case_lines, people_of: dict[str, set[str]]) -> list[tuple[Meeting, bool]]:
     """A title line restates its article: a meeting read from it whose parties the body names in
-    one meeting is that meeting (with the body's status, place and date)."""
+    one meeting is that meeting (with the body's status, place and date). A country the title
+    names may be named in the body by its official ("Meeting with UK Counterpart" -> the UK
+    Foreign Secretary the body names)."""
 
     def titled(m: Meeting) -> bool:
         return any(a <= m.evidence.start < b for a, b in case_lines)
+
+    def restates(m: Meeting, b: Meeting) -> bool:
+        return all(p in b.participants or people_of.get(p, set()) & set(b.participants) for p in m.participants)
 
     body = [m for m, _ in meetings if not titled(m)]
     out = []
     for m, series in meetings:
         if titled(m):
-            fuller = [b for b in body if set(m.participants) <= set(b.participants)]
+            fuller = [b for b in body if restates(m, b)]
             if fuller:
                 _absorb(min(fuller, key=lambda b: (b.status != m.status, len(b.participants))), m)
                 continue

@@ -92,7 +92,7 @@ def classify(text: str, label_type: str) -> tuple[str, str | None]:
     if country and label_type != "Demonym":
         return "Country", country
     dem = gaz.demonyms.get(text.lower().replace("’", "'"))
-    if label_type == "Demonym" or (dem and len(text.split()) == 1):
+    if label_type == "Demonym" or (dem and (len(text.split()) == 1 or label_type == "Person")):
         return "Demonym", dem
     capital = gaz.city_country(text)
     if capital:
@@ -148,6 +148,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             out.append(Mention(piece_start, piece_end, text, typ, country))
     out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
     out = _join_split_names(doc, out)
+    out = _two_word_demonyms(text_all, out)
     out = _prefer_gazetteer(doc, out)
     out += _gazetteer_mentions(doc, out)
     for m in out:
@@ -177,9 +178,11 @@ def _retype(doc, m: Mention) -> Mention | None:
         return Mention(m.start, end, words[0], "Demonym", gazetteer().demonyms[words[0].lower()], metonym=True)
     if m.type != "Person" and len(words) > 1:
         head = titles()
-        k = 0
+        k = next(
+            (len(f) for f in head.forms if len(f) < len(words) and tuple(w.lower() for w in words[: len(f)]) == f), 0
+        )
         while k < len(words) - 1 and words[k].lower() in head.words and (k > 0 or (words[0].lower(),) in head.forms):
-            k += 1
+            k += 1  # "National Security Advisor Ajit Doval": a title at the start makes the rest a person
         if k and words[k][:1].isupper():
             start = m.start + m.text.index(words[k], len(" ".join(words[:k])))
             return Mention(start, m.end, text_of(doc)[start : m.end], "Person")
@@ -193,6 +196,24 @@ def _common_noun(text: str, m: Mention) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(m.text.lower(), "en") > 4.0
+
+
+def _two_word_demonyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Sri Lankan", "South Korean", "New Zealander": the model may tag the second word alone
+    (even as a person); with the word before it, it is the demonym."""
+    demonyms = gazetteer().demonyms
+    out = []
+    for m in mentions:
+        prev = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, m.start - 20) : m.start])
+        if prev and " " not in m.text:
+            joined = f"{prev.group(1)} {m.text}"
+            if joined.lower() in demonyms:
+                start = m.start - len(prev.group(0))
+                out = [o for o in out if o.end <= start]
+                out.append(Mention(start, m.end, joined, "Demonym", demonyms[joined.lower()]))
+                continue
+        out.append(m)
+    return out
 
 
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:

@@ -198,13 +198,17 @@ class NounFrames(Frames):
             ):  # "X and Y agreed to reschedule the dialogue"
                 subj = self.verbs.subjects(gov)
                 return subj if len(subj) >= 2 else []
-        if head.dep_ == "pobj" and one_sided and gov.dep_ == "prep":
+        visiting = n.lemma_.lower() in self.lex["visit_nouns"]  # "who is on an official visit to Pakistan"
+        if head.dep_ == "pobj" and (one_sided or visiting) and gov.dep_ == "prep":
             prep = gov.lower_
             verb = gov.head if gov.head.pos_ in {"VERB", "AUX"} else None
             if verb is None and gov.head.dep_ in {"prep", "advmod"} and gov.head.head.pos_ in {"VERB", "AUX"}:
                 verb, prep = gov.head.head, gov.head.lower_  # "ahead of", "prior to"
             if verb is not None and prep in _PURPOSE_PREPS:
                 return self.verbs.subjects(verb)
+        if head.dep_ == "pobj" and not any(groups) and gov.dep_ == "prep" and gov.head.pos_ in {"VERB", "AUX"}:
+            subjects = self.verbs.subjects(gov.head)  # "X and Y discussed trade at a meeting on Thursday"
+            return subjects if len(subjects) >= 2 and gov.lower_ in {"at", "during", "in"} else []
         return []
 
     def _inside_encounter(self, n) -> bool:

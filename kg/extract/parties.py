@@ -294,12 +294,12 @@ class PartyReader:
         back = here - _LOOKBACK_CHARS
         if low in SINGULAR:
             m = None
-            if tok.dep_ not in SUBJECT_DEPS:
-                m = self.clause_subject(tok)
+            if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ in {"ccomp", "advcl"}:
+                m = self.clause_subject(tok)  # "X said he would ...", "During her visit, X said"
                 if m is _UNKNOWN:
                     return []
             if m is None:
-                m = self.discourse.last_subject(here, back) or self.discourse.last_person(here, back)
+                m = self.discourse.last_subject(here, back) or self.discourse.only_person(here, back)
             return [Referent(m, via="pronoun", token=tok.i)] if m is not None else []
         if low in PLURAL:
             if tok.dep_ not in SUBJECT_DEPS:

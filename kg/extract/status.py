@@ -50,6 +50,7 @@ class Cues:
     happen: frozenset[str]
     ahead: tuple[tuple[str, ...], ...]
     denial: frozenset[str]
+    held: frozenset[str]
 
 
 @cache
@@ -67,6 +68,7 @@ def cues() -> Cues:
         happen=frozenset(raw["happen_verbs"]),
         ahead=tuple(tuple(a.split()) for a in raw["ahead"]),
         denial=frozenset(raw["denial_verbs"]),
+        held=frozenset(raw["held"]),
     )
 
 
@@ -85,7 +87,7 @@ def lemma_of(tok) -> str:
 @cache
 def _cue_lemmas() -> frozenset[str]:
     c = cues()
-    return c.cancel | c.potential | c.scheduled | c.denial | c.happen
+    return c.cancel | c.potential | c.scheduled | c.denial | c.happen | c.held
 
 
 @cache
@@ -209,6 +211,8 @@ def _status_at(node, step: int, lemma: str, c: Cues) -> str | None:
             return "scheduled"
         return status
     if step:
+        if lemma in c.held:
+            return "held"  # "ending his official visit": it took place
         if lemma in c.potential and (node.pos_ != "VERB" or lemma not in _ADJECTIVES):
             return "potential"
         if lemma in c.scheduled:

@@ -47,6 +47,9 @@ def _title_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
+_THE_BEFORE = re.compile(
+    r"\b[Tt]he[ \t]+(?:(?:visiting|new|current|incumbent|outgoing|then|former|acting|interim)[ \t]+)?$"
+)
 _BEFORE_NAME = re.compile(r"[ \t]+(?:" + HONORIFIC_RE + r")?[A-Z]")
 _APPOSITIVE = re.compile(r"(?:,[ \t]+(?:(?:a|an|the)[ \t]+)?|[A-Z][\w.'’-]*['’]s[ \t]+)$")
 _APPOSITIVE_END = re.compile(r"[ \t]*(?:[,.;]|of\b|to\b|at\b|for\b|with\b)")
@@ -267,7 +270,8 @@ def resolve_title_anaphora(text: str, mentions: list[Mention], spans: list[Title
     for start, m in sorted(people, key=lambda p: p[0]):
         first_named.setdefault(m.text, start)
     for span in [*spans, *_lowercase_titles(text, spans)]:
-        if not re.search(r"\bthe[ \t]+$", text[max(0, span.start - 5) : span.start], re.IGNORECASE):
+        begins = span.of_start if span.of_start is not None and span.of_start < span.start else span.start
+        if not _THE_BEFORE.search(text[max(0, begins - 30) : begins]):  # "the Sri Lanka President"
             continue
         follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
         nxt = span.end + (follower.end() if follower else 0)
@@ -315,7 +319,7 @@ def _lowercase_titles(text: str, spans: list[TitleSpan]) -> list[TitleSpan]:
     for m in _title_regex().finditer(text):
         if m.group(0)[0].isupper() or any(a <= m.start() < b for a, b in taken):
             continue
-        if re.search(r"\bthe[ \t]+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+        if _THE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):  # "the visiting president"
             out.append(TitleSpan(m.start(), m.end(), m.group(0)))
     return out
 

@@ -35,6 +35,10 @@ class VerbFrames(Frames):
         if v.dep_ in {"aux", "auxpass"}:
             return []
         kind = entry["kind"]
+        if "on" in frames and "on" in particles | {c.lower_ for c in v.children if c.dep_ == "prep"}:
+            if any(c.dep_ in {"xcomp", "ccomp", "advcl"} for c in v.children):
+                return []  # "called on X to act": a demand, no encounter
+            kind = "meeting"  # "called on the President": a courtesy call in person
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
         subjects = self.subjects(v)
         groups: list[list[Referent]] = []
@@ -62,7 +66,7 @@ class VerbFrames(Frames):
         for p in self._preps(v):
             for q in (p, *p.conjuncts):  # "will meet with A and with B"
                 preps.setdefault(q.lower_, []).append(q)
-        for word in ("with", "to", "between"):
+        for word in ("with", "to", "between", "on"):
             for prep in preps.get(word, []) if word in frames else []:
                 phrases = [g for p in prep.children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
                 phrases = self.longer_list(phrases, prep)
@@ -114,7 +118,8 @@ class VerbFrames(Frames):
         """The verb's prepositional phrases, with the with-phrases the parser hung on its object
         or on a place or time phrase ("discussed aid with B", "met in Doha with B")."""
         own = [c for c in v.children if c.dep_ == "prep"]
-        hosts = [c for c in v.children if c.dep_ in {"dobj", "npadvmod"}]
+        # ... but "discussed the negotiations with Iran": those are negotiations with Iran
+        hosts = [c for c in v.children if c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() not in self.lex["nouns"]]
         hosts += [o for c in own if c.lower_ in {"in", "at", "on"} for o in c.children if o.dep_ == "pobj"]
         return own + [c for o in hosts for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
 
@@ -164,14 +169,16 @@ class VerbFrames(Frames):
         """The doers of a verb: its subject, else the subject it shares (an infinitive's, a
         conjoined verb's) or the noun a relative or participle clause hangs from."""
         found: list[Referent] = []
+        own = False  # a subject of its own, even one we cannot resolve: then no subject from above
         for c in v.children:
             if c.dep_ in SUBJECT_DEPS:
-                if c.tag_ in {"WP", "WDT"} or c.lower_ == "that":
-                    return self.r.actors(v.head) if v.dep_ == "relcl" else []
+                own = True
+                if c.tag_ in {"WP", "WDT"} or c.lower_ == "that":  # "X, who ..., and Y": the clause is X's
+                    return self.r.actor_groups(v.head)[0] if v.dep_ == "relcl" and self.r.actor_groups(v.head) else []
                 if c.dep_ == "nsubjpass" and v.dep_ not in {"xcomp", "ROOT"} and depth == 0:
                     continue
                 found += self.r.actors(c) + self._coordinated_in(c)  # the small parser may attach them apart
-        if found:
+        if found or own:
             return unique(found, self.table)
         if depth > 4 or v.head.i == v.i:
             return []

@@ -80,3 +80,19 @@ def test_discourse_a_speaker_label_is_who_i_is(read, meetings):
         "FOREIGN MINISTER RUIZ: Thank you. This morning I met with Chancellor Ida Brun, and we discussed trade.\n"
     )
     assert (M({"Ana Ruiz", "Ida Brun"}), "held") in meetings(read(text))
+
+
+def test_discourse_he_in_a_reported_clause_is_the_reporting_subject_even_if_unnamed(read):
+    text = (
+        "Talks with Foreign Minister Ana Ruiz went well, officials said.\n"
+        "The Dutch foreign minister confirmed that he had discussed the talks with Chancellor Ida Brun."
+    )
+    assert not any("Ana Ruiz" in m.participants and "Ida Brun" in m.participants for m in read(text).meetings)
+
+
+def test_discourse_the_visiting_president_is_the_guest(read, meetings):
+    text = (
+        "President Luis Vega of Peru arrived in Oslo on Monday for a state visit.\n"
+        "Prime Minister Eva Lind will meet the visiting president on Tuesday."
+    )
+    assert (M({"Eva Lind", "Luis Vega"}), "scheduled") in meetings(read(text))

@@ -86,3 +86,17 @@ def test_predicates_a_name_the_model_misses_where_a_party_belongs(read):
 def test_predicates_a_roundtable_with_a_body(read, meetings):
     x = read("Treasury Secretary Ana Ruiz participated in a roundtable with the Chamber of Commerce in Lima.")
     assert (M({"Ana Ruiz", "Chamber of Commerce"}), "held") in meetings(x)
+
+
+def test_predicates_calling_on_someone_is_a_visit_to_them_calling_on_them_to_act_is_not(read, meetings):
+    assert (M({"Ana Ruiz", "Luis Vega"}), "held") in meetings(
+        read("Foreign Minister Ana Ruiz called on President Luis Vega at his residence on Monday.")
+    )
+    assert not read("Foreign Minister Ana Ruiz called on President Luis Vega to release the prisoners.").meetings
+
+
+def test_predicates_being_on_a_visit_and_ending_it(read, meetings):
+    x = read("President Luis Vega, who is on an official visit to Kenya, and Chancellor Ida Brun held talks on Monday.")
+    assert (M({"Luis Vega", "Kenya"}), "held") in meetings(x) and (M({"Luis Vega", "Ida Brun"}), "held") in meetings(x)
+    y = read("President Luis Vega is to fly home tonight, ending his official visit to Kenya.")
+    assert (M({"Luis Vega", "Kenya"}), "held") in meetings(y)

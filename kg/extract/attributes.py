@@ -23,6 +23,7 @@ from kg.lexicons import name_words
 
 _WALK = frozenset({"prep", "pobj", "npadvmod", "conj", "appos", "pcomp", "advmod", "dobj", "compound", "nmod", "tmod"})
 _MAX_DEPTH = 6
+_OTHER_EVENT = frozenset({"before", "after", "following", "since", "until", "ahead", "prior", "preceding"})
 _RANK = {"Place": 0, "City": 1, "Country": 2}
 _DATE_PREFIXES = {"since", "until", "before", "after", "by"}
 
@@ -59,7 +60,17 @@ def _attached(found: Found):
         seen.add(tok.i)
         yield tok, depth
         if depth < _MAX_DEPTH:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ in _WALK or _event_participle(c))
+            queue.extend((c, depth + 1) for c in tok.children if _walks(c))
+
+
+def _walks(tok) -> bool:
+    """Whether the phrase ``tok`` heads still belongs to the event's clause: not another clause
+    ("met X and both condemned the war in Ukraine"), not another event ("ahead of the summit in Japan")."""
+    if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}:
+        return False
+    if tok.lower_ in _OTHER_EVENT:
+        return False
+    return tok.dep_ in _WALK or _event_participle(tok)
 
 
 def _event_participle(tok) -> bool:
@@ -85,7 +96,7 @@ def place_of(found: Found, reader: PartyReader, table: EntityTable) -> str | Non
         key = (_RANK[typ], depth, name)
         if best is None or key < best:
             best = key
-    if best is not None:
+    if best is not None and (found.kind != "visit" or best[1] <= 2 or not found.destinations):
         return best[2]
     if found.kind == "visit":
         if found.destinations:

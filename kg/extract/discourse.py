@@ -47,7 +47,7 @@ class Discourse:
     recent_end: int = -1  # character offset where the last encounter's sentence ended
     recent_kind: str | None = None
     recent_status: str | None = None
-    history: list[tuple[int, list[list[Referent]], str, str | None]] = field(default_factory=list)
+    history: list[tuple[int, list[list[Referent]], str, str | None, int]] = field(default_factory=list)
     speakers: list[tuple[int, int, Mention | None]] = field(default_factory=list)  # transcript turns
 
     def speaker(self, at: int) -> Mention | None:
@@ -61,6 +61,7 @@ class Discourse:
     persons: list[tuple[int, Mention]] = field(default_factory=list)  # (char start, mention), in order
     subjects: list[tuple[int, Mention]] = field(default_factory=list)  # persons seen as subjects
     person_country: dict[str, str] = field(default_factory=dict)  # person -> the country their title is of
+    person_titles: dict[str, set[str]] = field(default_factory=dict)  # person -> the words of their titles
 
     def note_person(self, m: Mention, *, subject: bool) -> None:
         """Record a person named at ``m`` (called in reading order)."""
@@ -70,7 +71,7 @@ class Discourse:
             self.subjects.append((m.start, m))
 
     def note_encounter(
-        self, parties: list[Referent], end_char: int, kind: str, status: str | None, meetings=None
+        self, parties: list[Referent], end_char: int, kind: str, status: str | None, meetings=None, anchor=None
     ) -> None:
         """Record the encounter a trigger told: all its parties (for "they"), and the party list
         of each meeting it made (for "the talks" taking them up)."""
@@ -78,24 +79,39 @@ class Discourse:
         self.recent_end = end_char
         self.recent_kind = kind
         self.recent_status = status
-        self.history.append((end_char, [list(p) for p in meetings or [parties]], kind, status))
+        where = anchor if anchor is not None else end_char  # an encounter taken up again keeps where it was told
+        self.history.append((end_char, [list(p) for p in meetings or [parties]], kind, status, where))
 
     def antecedent(
         self, before: int, kind: str, near: int, far: int
-    ) -> tuple[list[list[Referent]], str, str | None] | None:
+    ) -> tuple[list[list[Referent]], str, str | None, int] | None:
         """The encounter a definite event word takes up: for a generic word ("the meeting", "the
         summit") the last encounter other than a visit within ``near`` characters; for a specific
         one ("the talks", "the visit") the last one of the same kind within ``far``."""
-        for end, parties, k, status in reversed(self.history):
+        for end, parties, k, status, where in reversed(self.history):
             if end > before + 1:
                 continue
             if kind in _GENERIC:
-                return (parties, k, status) if before - end <= near and k != "visit" else None
+                return (parties, k, status, where) if before - end <= near and k != "visit" else None
             if before - end > far:
                 return None
             if k == kind:
-                return parties, k, status
+                return parties, k, status, where
         return None
+
+    def encounters_of(self, count: int, before: int, max_back: int, table) -> list[list[Referent]]:
+        """Party lists of earlier encounters with exactly ``count`` parties, latest first."""
+        out = []
+        for end, meetings, _kind, _status, _where in reversed(self.history):
+            if end >= before:
+                continue
+            if end < max_back:
+                break
+            for parties in meetings:
+                people = [p for p in parties if p.via != "host"]
+                if len({table.name(p.mention) if p.mention else p.name for p in people}) == count:
+                    out.append(people)
+        return out
 
     def recent(self, before: int, max_back: int) -> tuple[list[Referent], str | None]:
         """The last encounter's parties (hosts of a visit included) and kind, if within reach."""

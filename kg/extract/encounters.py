@@ -93,7 +93,7 @@ class MeetingBuilder:
         """The one person the text titles "of" ``country`` within two sentences of the encounter:
         who "the Chilean delegation" or "her British counterpart" is."""
         sentences = self._sentences
-        start = f.offset + f.sentence.start_char
+        start = f.anchor if f.anchor is not None else f.offset + f.sentence.start_char
         idx = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), 0)
         lo, hi = sentences[max(0, idx - 2)].start_char, sentences[min(len(sentences) - 1, idx + 2)].end_char
         nearby = {self.table.name(m) for m in self.mentions if lo <= m.start < hi and self.table.type(m) == "Person"}

@@ -30,6 +30,7 @@ class Found:
     status: str | None = None
     status_from_cue: bool = False
     extends: bool = False  # a definite event word taking up the encounter just told ("the talks")
+    anchor: int | None = None  # where that encounter was told (document offset): its context names its parties
 
 
 @cache

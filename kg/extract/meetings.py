@@ -63,13 +63,14 @@ class MeetingReader:
                 status, from_cue = status_of(tok)
                 if hits[0].extends:  # the encounter told before keeps its status, unless this calls off a plan
                     told_before = hits[0].status
-                    status = status if status == "cancelled" and told_before == "scheduled" else told_before
+                    if status is not None:  # "Merkel would not attend the summit": she joins nothing
+                        status = status if status == "cancelled" and told_before == "scheduled" else told_before
                 for f in hits:
                     f.status, f.status_from_cue = status, from_cue
                 told += hits
                 parties = unique([p for f in hits for p in f.parties], self.table)
                 self.discourse.note_encounter(
-                    parties, self.r.char(tok), hits[0].kind, status, [f.parties for f in hits]
+                    parties, self.r.char(tok), hits[0].kind, status, [f.parties for f in hits], hits[0].anchor
                 )
             if item:
                 told = self._item(sent, told)

@@ -129,7 +129,7 @@ class NounFrames(Frames):
         told = self.discourse.antecedent(self.r.char(n), kind, near=600, far=1500)
         if told is None:
             return []
-        meetings, recent_kind, recent_status = told
+        meetings, recent_kind, recent_status, where = told
         hosts = [p for parties in meetings for p in parties if p.via == "host"]
         if len({name_of(h, self.table) for h in hosts}) > 1:
             return []
@@ -139,7 +139,7 @@ class NounFrames(Frames):
             parties = unique([*recent, *joining], self.table)
             if len(parties) >= 2:
                 found = self.found(parties, recent_kind, n, sent, by_verb=False)
-                found.extends, found.status = True, recent_status
+                found.extends, found.status, found.anchor = True, recent_status, where
                 out.append(found)
         return out
 
@@ -188,6 +188,8 @@ class NounFrames(Frames):
         one_sided = len([g for g in groups if g]) == 1
         if head.dep_ in {"dobj", "attr"} and gov.pos_ in {"VERB", "AUX"}:
             lemma = gov.lemma_.lower()
+            if lemma in self.lex["joining"] and not any(groups):
+                return []  # "Russia and India will join the summit": attendees of an event, not a meeting of theirs
             if lemma in self.lex["light"] or (lemma in self.lex["arranging"] and one_sided):
                 for p in gov.children:  # "held talks on Monday with X"
                     if p.dep_ == "prep" and p.lower_ == "with" and not groups:

@@ -185,9 +185,20 @@ class PartyReader:
         count = next((_NUMBERS[c.lower_] for c in [tok, *tok.children] if c.lower_ in _NUMBERS), None)
         if count is None:
             return found
-        if len(found) != count:
-            found = self.discourse.last_persons(count, here, here - _LOOKBACK_CHARS)
+        allowed = _words()["role_plurals"].get(tok.lemma_.lower())
+        if len(found) != count or (allowed and not self._hold(found, allowed)):
+            # "the two top diplomats": the last encounter of that many parties who hold such posts
+            earlier = self.discourse.encounters_of(count, here, here - 3 * _LOOKBACK_CHARS, self.table)
+            found = next((f for f in earlier if not allowed or self._hold(f, allowed)), None)
+            if found is None:
+                last = self.discourse.last_persons(count, here, here - _LOOKBACK_CHARS)
+                found = last if not allowed or self._hold(last, allowed) else []
         return [Referent(r.mention, r.name, "plural", tok.i) for r in found] if len(found) == count else []
+
+    def _hold(self, parties: list[Referent], allowed: frozenset[str]) -> bool:
+        """Whether every party holds a post of one of these kinds ("diplomats": ministers, secretaries)."""
+        titles = self.discourse.person_titles
+        return all(set(titles.get(name_of(r, self.table) or "", ())) & allowed for r in parties)
 
     def _definite_plural(self, tok, lemma: str) -> bool:
         """ "the two sides", "both leaders", "the leaders", "the two", "both" (standing alone)."""
@@ -245,6 +256,12 @@ class PartyReader:
                 if found:
                     return [Referent(r.mention, r.name, via, tok.i) for r in found]
         out: list[Referent] = []
+        if lemma in _words()["group_nouns"]:  # "the two countries' defence authorities", "China's officials"
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    out += [Referent(r.mention, r.name, via, tok.i) for r in self.actors(child) if r.via != "pronoun"]
+            if out:
+                return out
         for child in tok.children:
             if child.i > tok.i or child.dep_ not in {"amod", "compound", "nmod"}:
                 continue

@@ -77,9 +77,15 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     if anaphors:
         mentions = sorted(mentions + anaphors, key=lambda m: m.start)
         table = EntityTable(mentions)
+    titles_of: dict[str, set[str]] = {}
+    for r in roles:
+        titles_of.setdefault(r.person, set()).update(r.title.lower().split())
     discourse = Discourse(
-        person_country={r.person: r.of for r in roles if r.of}, speakers=speakers(text, mentions, table)
+        person_country={r.person: r.of for r in roles if r.of},
+        person_titles=titles_of,
+        speakers=speakers(text, mentions, table),
     )
+
     titled = titled_spans(titles, text, mentions)
     found = read_encounters(doc, views or [], mentions, table, discourse, titled)
     meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)

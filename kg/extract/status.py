@@ -79,7 +79,9 @@ def lemma_of(tok) -> str:
     if tok.pos_ in {"VERB", "AUX"} and lemma not in _cue_lemmas():
         lemma = _inflected().get(tok.lower_, lemma)
     for child in tok.children:
-        if child.dep_ == "prt" or (child.dep_ in {"dobj", "advmod"} and child.lower_ in {"place", "forward", "ahead"}):
+        if child.dep_ == "prt" or (
+            child.dep_ in {"dobj", "advmod"} and child.lower_ in {"place", "forward", "ahead"} and child.i == tok.i + 1
+        ):
             return f"{lemma} {child.lower_}"
     return lemma
 

@@ -287,11 +287,11 @@ def resolve_title_anaphora(text: str, mentions: list[Mention], spans: list[Title
 
 
 def _holder(span: TitleSpan, roles, first_named: dict[str, int]) -> str | None:
-    bare = re.sub(r"\s+", " ", span.text).lower().split()
+    bare = re.sub(r"[\s-]+", " ", span.text).lower().split()  # "Secretary-General" is "Secretary General"
     of = country_of(span.of) if span.of is not None else None
     exact, shorter = set(), set()
     for r in roles:
-        words = r.title.lower().split()
+        words = re.sub(r"-", " ", r.title.lower()).split()
         if of is not None and r.of != of and (span.of is None or r.of != span.of.text):
             continue
         if words == bare:

@@ -36,7 +36,7 @@ class VerbFrames(Frames):
             return []
         kind = entry["kind"]
         if "on" in frames and "on" in particles | {c.lower_ for c in v.children if c.dep_ == "prep"}:
-            if any(c.dep_ in {"xcomp", "ccomp", "advcl"} for c in v.children):
+            if any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) for t in v.subtree):
                 return []  # "called on X to act": a demand, no encounter
             kind = "meeting"  # "called on the President": a courtesy call in person
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)

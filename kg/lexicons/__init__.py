@@ -131,7 +131,9 @@ def predicates() -> dict:
 def party_words() -> dict:
     """Group and plural nouns of the participant reader (parties.json), as sets of lemmas."""
     raw = json.loads((HERE / "parties.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    out = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_") and isinstance(v, list)}
+    out["role_plurals"] = {k: frozenset(v) for k, v in raw["role_plurals"].items()}
+    return out
 
 
 @cache

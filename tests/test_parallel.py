@@ -117,8 +117,8 @@ def _alive(pid: int) -> bool:
 
 @pytest.fixture
 def big_corpus(tmp_path) -> Path:
-    lines = [json.dumps({"text": f"Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna, round {i}."})
-             for i in range(2000)]  # fmt: skip  (long enough to outlast the kill on any machine)
+    text = "Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna, round {}."
+    lines = [json.dumps({"text": text.format(i)}) for i in range(2000)]  # long enough to outlast the kill anywhere
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -46,6 +46,7 @@ def lexicon() -> dict:
         "purpose": frozenset(raw["travel_purpose"]),
         "intent_nouns": frozenset(raw["intent_nouns"]),
         "joining": frozenset(raw["joining_verbs"]),
+        "attending": frozenset(raw["attending_verbs"]),
         "verb_forms": {f: v for v in sorted(raw["verbs"]) for f in forms_of([v])},
     }
 

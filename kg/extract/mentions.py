@@ -8,56 +8,21 @@ from the model's entities and are repaired with gazetteers, titles and word list
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
+from kg.extract.gazetteer_names import gazetteer_mentions, prefer_gazetteer, split_compound, two_word_demonyms
+from kg.extract.mention_types import (  # noqa: F401  (re-exported: the mention model lives there)
+    ACTOR_TYPES,
+    CALENDAR,
+    NAME_PARTICLES,
+    TYPES_FROM_LABEL,
+    Mention,
+    classify,
+)
 from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
-from kg.nlp import text_of, token_bounds
+from kg.nlp import text_of
 
-TYPES_FROM_LABEL = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "City",
-    "LOC": "Place",
-    "FAC": "Place",
-    "NORP": "Demonym",
-}
-ACTOR_TYPES = {"Person", "Organization", "Country"}
-CALENDAR = frozenset(
-    {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
 _NAME_TAILS = frozenset({"designate", "elect", "-designate", "-elect"})
 _PREPS_OF_PLACE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
-
-
-@dataclass
-class Mention:
-    """A name in the text: character span, surface text and type (``Demonym`` for "Chinese")."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    country: str | None = None  # canonical country, for countries, capitals and demonyms
-    in_title: bool = False  # part of a role prefix ("Chinese" in "Chinese Vice Premier"): not an actor
-    metonym: bool = False  # a capital or demonym standing for its country as an actor
-    anaphor: bool = False  # a bare title standing for the one person who holds it ("the Secretary")
-    person_cue: bool = False  # a title or honorific right before it, or an appositive title after it
-
-    @property
-    def actor_type(self) -> str:
-        return "Country" if self.metonym else self.type
-
-
-def _word_set(key: str) -> set[str]:
-    return {w.lower() for w in name_words()[key]}
-
-
-def _has_word(text: str, words: set[str]) -> bool:
-    tokens = re.findall(r"[\w.&-]+", text.lower())
-    joined = " ".join(tokens)
-    return any(w in tokens or (" " in w and w in joined) for w in words)
 
 
 def trigger_forms() -> set[str]:
@@ -85,36 +50,6 @@ def _cut_at_triggers(doc, start: int, end: int) -> int:
     return end
 
 
-def classify(text: str, label_type: str) -> tuple[str, str | None]:
-    """The type of a name from gazetteers and word lists first, the model's label last."""
-    gaz = gazetteer()
-    country = gaz.country(text)
-    if country and label_type != "Demonym":
-        return "Country", country
-    dem = gaz.demonyms.get(text.lower().replace("’", "'"))
-    if label_type == "Demonym" or (dem and (len(text.split()) == 1 or label_type == "Person")):
-        return "Demonym", dem
-    capital = gaz.city_country(text)
-    if capital:
-        return "City", capital
-    if (
-        _has_word(text, _word_set("place_words"))
-        and label_type in {"City", "Place", "Organization", "Person"}
-        and len(text.split()) <= 3
-    ):
-        return "Place", None
-    if _has_word(text, _word_set("venue_words")) and label_type in {"Person", "Place", "Organization", "City"}:
-        if not re.search(r"\b(of|for)\b", text) or label_type != "Organization":
-            return "Place", None
-    if (
-        _has_word(text, _word_set("organization_words"))
-        and label_type in {"Person", "Place", "City"}
-        and len(text.split()) > 1
-    ):
-        return "Organization", None
-    return label_type, None
-
-
 def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Names in the document, from the model's entities (or ``ents``, as (start_char, end_char,
     label)) and the country gazetteer, without overlaps."""
@@ -140,7 +75,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
         if start >= end:
             continue
         span = doc[start:end]
-        for piece_start, piece_end in _split_compound(span):
+        for piece_start, piece_end in split_compound(span):
             text = text_all[piece_start:piece_end]
             if text.lower() in not_names or not any(c.isupper() for c in text):
                 continue
@@ -148,9 +83,9 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             out.append(Mention(piece_start, piece_end, text, typ, country))
     out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
     out = _join_split_names(doc, out)
-    out = _two_word_demonyms(text_all, out)
-    out = _prefer_gazetteer(doc, out)
-    out += _gazetteer_mentions(doc, out)
+    out = two_word_demonyms(text_all, out)
+    out = prefer_gazetteer(doc, out)
+    out += gazetteer_mentions(doc, out)
     for m in out:
         _tidy(text_all, m)
     out.sort(key=lambda m: m.start)
@@ -198,24 +133,6 @@ def _common_noun(text: str, m: Mention) -> bool:
     return zipf_frequency(m.text.lower(), "en") > 4.0
 
 
-def _two_word_demonyms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Sri Lankan", "South Korean", "New Zealander": the model may tag the second word alone
-    (even as a person); with the word before it, it is the demonym."""
-    demonyms = gazetteer().demonyms
-    out = []
-    for m in mentions:
-        prev = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, m.start - 20) : m.start])
-        if prev and " " not in m.text:
-            joined = f"{prev.group(1)} {m.text}"
-            if joined.lower() in demonyms:
-                start = m.start - len(prev.group(0))
-                out = [o for o in out if o.end <= start]
-                out.append(Mention(start, m.end, joined, "Demonym", demonyms[joined.lower()]))
-                continue
-        out.append(m)
-    return out
-
-
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Marta" (tagged a place) right before "Lucía Ramírez" (a person) is one person's name."""
     out: list[Mention] = []
@@ -226,6 +143,12 @@ def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
             prev is not None and m.type == "Person" and prev.type == "City" and prev.country is None
             and len(prev.text.split()) == 1 and text[prev.end : m.start] == " "
             and text[max(0, prev.start - 4) : prev.start] not in ("the ", "The ")
+        ):  # fmt: skip
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "Person")
+            continue
+        if (  # "Ursula von der" + "Leyen": a name that ends in a particle goes on
+            prev is not None and prev.type == "Person" and prev.text.split()[-1].lower() in NAME_PARTICLES
+            and text[prev.end : m.start] == " " and " " not in m.text
         ):  # fmt: skip
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "Person")
             continue
@@ -266,99 +189,6 @@ def _tidy(text: str, m: Mention) -> None:
     while m.end > m.start and text[m.end - 1].isspace():
         m.end -= 1
     m.text = text[m.start : m.end]
-
-
-def _prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
-    """A listed place that is longer than the model's entity wins ("Paris-Saclay" over "Paris")."""
-    gaz = gazetteer()
-    out = []
-    for m in mentions:
-        grown = None
-        for n in (1, 2):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.end + n > len(doc):
-                break
-            longer = doc[span.start : span.end + n]
-            if gaz.city_country(longer.text) or (gaz.country(longer.text) and m.type != "Person"):
-                grown = longer
-        if grown is not None:
-            typ, country = classify(grown.text, m.type)
-            m = Mention(grown.start_char, grown.end_char, grown.text, typ, country)
-        out.append(m)
-    return out
-
-
-def _split_compound(span) -> list[tuple[int, int]]:
-    """Split "U.S.-China" or "Rwanda–Congo" into their countries; other spans stay whole."""
-    text = span.text
-    parts = re.split(r"(?<=\w|\.)[-–](?=[A-Z])", text)
-    gaz = gazetteer()
-    if len(parts) > 1 and all(gaz.country(p) for p in parts[:1]) and any(gaz.country(p) for p in parts[1:]):
-        pieces, pos = [], span.start_char
-        for p in parts:
-            idx = span.start_char + text.index(p, pos - span.start_char)
-            if gaz.country(p):
-                pieces.append((idx, idx + len(p)))
-            pos = idx + len(p)
-        return pieces
-    return [(span.start_char, span.end_char)]
-
-
-def _regions() -> set[str]:
-    return set(name_words()["place_words"])
-
-
-def _gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
-    """Country names, capitals and listed cities the model missed (common in Title Case headlines).
-
-    Works on plain (text, start, end) tuples and a per-token "taken" flag rather than spaCy spans:
-    the scan tries up to seven n-grams at every capitalised token, and building spans for them
-    was a tenth of all extraction time."""
-    gaz = gazetteer()
-    regions = _regions()
-    text = text_of(doc)
-    starts, ends = token_bounds(doc)
-    toks = [(t.text, s, e) for t, s, e in zip(doc, starts, ends, strict=True)]
-    taken = [False] * len(toks)
-    for m in found:  # the tokens each mention overlaps
-        k = bisect_right(ends, m.start)
-        while k < len(toks) and starts[k] < m.end:
-            taken[k] = True
-            k += 1
-    out: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i][0][:1].isupper():
-            i += 1
-            continue
-        for n in (7, 6, 5, 4, 3, 2, 1):
-            if i + n > len(toks):
-                continue
-            last = toks[i + n - 1][0]
-            if not last[:1].isupper() and not last.endswith("."):
-                continue
-            if any(taken[i : i + n]):
-                continue
-            start, end = toks[i][1], toks[i + n - 1][2]
-            name = text[start:end]
-            country = gaz.country(name)
-            if country and (name.isupper() or name[0].isupper()):
-                if name in {"US"} and i > 0 and toks[i - 1][0].lower() in {"let", "for", "to"}:
-                    continue
-                out.append(Mention(start, end, name, "Country", country))
-            elif gaz.city_country(name):
-                out.append(Mention(start, end, name, "City", gaz.city_country(name)))
-            elif name in regions:
-                out.append(Mention(start, end, name, "Place"))
-            elif n == 1 and gaz.demonyms.get(name.lower()):
-                out.append(Mention(start, end, name, "Demonym", gaz.demonyms[name.lower()]))
-            else:
-                continue
-            taken[i : i + n] = [True] * n
-            i += n - 1
-            break
-        i += 1
-    return out
 
 
 _APPOSITIVE_TITLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}?([a-z][\w-]+)\s*(?:,|of\b)", re.IGNORECASE)

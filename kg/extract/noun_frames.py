@@ -188,8 +188,8 @@ class NounFrames(Frames):
         one_sided = len([g for g in groups if g]) == 1
         if head.dep_ in {"dobj", "attr"} and gov.pos_ in {"VERB", "AUX"}:
             lemma = gov.lemma_.lower()
-            if lemma in self.lex["joining"] and not any(groups):
-                return []  # "Russia and India will join the summit": attendees of an event, not a meeting of theirs
+            if lemma in self.lex["attending"] and not any(groups):
+                return []  # "Russia and India will join the summit": attendees of an event; "X and Y led talks" is theirs
             if lemma in self.lex["light"] or (lemma in self.lex["arranging"] and one_sided):
                 for p in gov.children:  # "held talks on Monday with X"
                     if p.dep_ == "prep" and p.lower_ == "with" and not groups:

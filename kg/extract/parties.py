@@ -22,8 +22,9 @@ from functools import cache
 
 from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Referent
 from kg.extract.entities import EntityTable
+from kg.extract.lists import read_list
 from kg.extract.mentions import ACTOR_TYPES, Mention
-from kg.lexicons import gazetteer, honorifics, party_words, titles
+from kg.lexicons import gazetteer, party_words, title_words
 from kg.nlp import token_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -31,20 +32,6 @@ _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentences of news)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
-_LIST_GLUE = frozenset(
-    {",", "and", "the", "a", "an", "as", "well", "among", "others", "including", "notably", "especially"}
-)
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """Words of titles, without the small words some titles hold ("Secretary of State")."""
-    return titles().words - {"of", "for", "the", "and", "to", "on", "in"}
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(honorifics())
 
 
 @cache
@@ -157,7 +144,7 @@ class PartyReader:
             (c.dep_ == "prep" and c.lower_ in {"of", "from"}) or (c.i < tok.i and c.i in self.at) for c in tok.children
         )
         if said and (
-            lemma in words["group_nouns"] or lemma in _title_words()
+            lemma in words["group_nouns"] or lemma in title_words()
         ):  # "the leaders of France", "the Arab League ministers"
             found = self._group(tok)
             if found:
@@ -170,7 +157,7 @@ class PartyReader:
         if lemma in words["collective_nouns"]:  # "a series of members of Congress"
             return [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                     if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
-        if (lemma in words["group_nouns"] or lemma in _title_words()) and not self._indefinite(tok):
+        if (lemma in words["group_nouns"] or lemma in title_words()) and not self._indefinite(tok):
             return self._group(tok)
         return []
 
@@ -274,35 +261,8 @@ class PartyReader:
         return out
 
     def listed(self, after) -> list[Referent]:
-        """Names listed by word order after a preposition ("with the President of the Nordic
-        Council, H.E. Mr. Jon Aas, and the Commissioner ..., Dr. Eva Holm"): the fallback for
-        lists the small parser breaks. Titles, honorifics, articles, their "of" phrases and
-        commas or "and" between names are read through; anything else ends the list. The country
-        or body a title is "of" is no party of its own, unless no name holds that title ("met
-        with, among others, the President of Russia")."""
-        reading = _ListReading()
-        for i in range(after.i + 1, after.sent.end):
-            tok = self.doc[i]
-            m = self.at.get(i)
-            title_of = m is not None and m.in_title and reading.of_title  # "President of Russia"
-            if m is not None and (title_of or (not m.in_title and self.is_actor(m))):
-                if i + 1 < after.sent.end and self.at.get(i + 1) is not m and self.doc[i + 1].lower_ in {"'s", "’s"}:
-                    break  # "with Trump's wife": a possessor is no party
-                reading.name(m, i, self.table.type(m) == "Person", end=self.at.get(i + 1) is not m)
-            elif (
-                (m is not None and m.in_title)
-                or i in self.titled
-                or tok.lower_ in _title_words()
-                or tok.lemma_.lower() in _words()["group_nouns"]
-            ):
-                reading.title()
-            elif tok.lower_ in {"of", "for"} and reading.in_title:
-                reading.of_title = True
-            elif tok.lower_ in _LIST_GLUE or tok.text in _honorifics():
-                reading.glue(tok.lower_)
-            else:
-                break
-        return reading.close()
+        """Names listed by word order after a preposition (kg.extract.lists)."""
+        return read_list(self, after)
 
     # -- pronouns ------------------------------------------------------------------------------
     def pronoun(self, tok) -> list[Referent]:
@@ -336,7 +296,7 @@ class PartyReader:
                         return m
                     if child.lower_ in SINGULAR:
                         continue
-                    if child.lemma_.lower() in _title_words() | _words()["group_nouns"]:
+                    if child.lemma_.lower() in title_words() | _words()["group_nouns"]:
                         return _UNKNOWN  # "the ROK leader ... his talks": someone the text does not name
                     break  # not a person ("relations had developed since his visit"): look further up
         return None
@@ -348,51 +308,6 @@ class PartyReader:
                 if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
                     return self.actors(child)
         return []
-
-
-class _ListReading:
-    """State of the word-order list reader (PartyReader.listed)."""
-
-    def __init__(self):
-        self.out: list[Referent] = []
-        self.in_title = self.of_title = self.after_person = self.appositive = self.indefinite = False
-        self.pending: Referent | None = None  # a title's country, a party only if no name holds the title
-
-    def name(self, m: Mention, i: int, person: bool, *, end: bool) -> None:
-        if m.metonym and m.type == "Demonym":  # "their Russian counterparts, X and Y": the names say who
-            if self.pending is None and not self.indefinite:  # "a North Korean official" stands for no one
-                self.pending = Referent(m, via="group", token=i)
-            return
-        if self.of_title:
-            if not self.appositive and self.pending is None:
-                self.pending = Referent(m, via="group", token=i)
-        else:
-            if person:
-                self.pending = None  # the title before this name is this person's
-            self._add(Referent(m, via="title" if m.anaphor else "name", token=i))
-        if end:
-            self.after_person = person and not self.of_title
-            self.in_title = self.of_title = False
-
-    def title(self) -> None:
-        if not self.in_title:
-            self.appositive = self.after_person  # "Netanyahu, Prime Minister of Israel"
-        self.in_title = True
-
-    def glue(self, word: str) -> None:
-        self.indefinite = word in {"a", "an"} or (self.indefinite and word not in {"and", ","})
-        if word in {"and", ","} and self.pending is not None and not self.in_title:
-            self._add(self.pending)
-            self.pending = None
-
-    def close(self) -> list[Referent]:
-        if self.pending is not None:
-            self._add(self.pending)
-        return self.out
-
-    def _add(self, r: Referent) -> None:
-        if all(o.mention is not r.mention for o in self.out):
-            self.out.append(r)
 
 
 def _verbs_above(tok, limit: int = 8):

@@ -19,10 +19,13 @@ import re
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import Mention
 from kg.extract.titles import TitleSpan, country_of, title_after, title_before
-from kg.lexicons import confidences, gazetteer
+from kg.lexicons import confidences, gazetteer, titles
 from kg.models import Affiliation, Evidence, Role
 from kg.nlp import text_of
 
+_COPULA = r"[ \t]+(?:is|was|has been|had been|became|becomes|remains|served as|serves as)[ \t]+(?:(?:an?|the)[ \t]+)?"
+_COPULA_OF = re.compile(_COPULA + r"(?P<title>(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
+_COPULA_MEMBER = re.compile(_COPULA)
 _AFTER_NAME = re.compile(r"(?:,\s+(?:an?|the)\s+[\w\s-]{0,40}?\s+(?:at|of|with)|\s+of|\s+from)\s+(?:the\s+)?")
 
 
@@ -89,7 +92,10 @@ class RoleBuilder:
                     )
 
     def _of_phrase(self, m: Mention, person: str, evidence: Evidence) -> None:
-        """ "William Reinsch of the Center for ...", "X, an analyst at Y", "President Al-Sisi of Egypt"."""
+        """ "William Reinsch of the Center for ...", "X, an analyst at Y", "President Al-Sisi of Egypt",
+        "X is deputy leader of al-Shabaab", "X is an AQIM associate", "VOA's Brian Wagner"."""
+        self._possessor_org(m, person, evidence)
+        self._copula(m, person, evidence)
         tail = _AFTER_NAME.match(self.text[m.end : m.end + 80])
         if not tail:
             return
@@ -104,6 +110,46 @@ class RoleBuilder:
                 if role.person == person and role.of is None and role.evidence == evidence:
                     del self.roles[key]
                     self.roles[(person, role.title.lower(), country)] = role.model_copy(update={"of": country})
+
+    def _possessor_org(self, m: Mention, person: str, evidence: Evidence) -> None:
+        """ "VOA's Brian Wagner": the organisation whose person the name is."""
+        before = re.search(r"['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}$", self.text[max(0, m.start - 30) : m.start])
+        if not before:
+            return
+        end = m.start - len(before.group(0))
+        org = next((o for o in self.mentions if o.end == end and self.table.type(o) == "Organization"), None)
+        if org is not None:
+            self._affiliate(person, self.table.name(org), evidence, self.ac["of_phrase"])
+
+    def _copula(self, m: Mention, person: str, evidence: Evidence) -> None:
+        """ "X is deputy leader of al-Shabaab", "X was head of the NSA", "X is an AQIM associate":
+        the post a copula gives a person, with its organisation."""
+        said = _COPULA_OF.match(self.text, m.end)
+        if said:
+            org = next((o for o in self.mentions if o.start == said.end()), None)
+            title = re.sub(r"\s+", " ", said.group("title"))
+            if (
+                org is not None
+                and self.table.type(org) == "Organization"
+                and title.split()[-1].lower() in titles().words
+            ):
+                name = self.table.name(org)
+                self._affiliate(person, name, evidence, self.ac["of_phrase"])
+                key = (person, title.lower(), name)
+                self.roles.setdefault(
+                    key,
+                    Role(
+                        person=person, title=title, of=name, evidence=evidence, confidence=self.rc["appositive_title"]
+                    ),
+                )
+            return
+        member = _COPULA_MEMBER.match(self.text, m.end)
+        if member:
+            org = next(
+                (o for o in self.mentions if o.start == member.end() and self.table.type(o) == "Organization"), None
+            )
+            if org is not None and re.match(r"[ \t]+[a-z]", self.text[org.end : org.end + 3]):
+                self._affiliate(person, self.table.name(org), evidence, self.ac["of_phrase"])
 
 
 def roles_and_affiliations(doc, mentions: list[Mention], titles: list[TitleSpan], table: EntityTable):

@@ -15,13 +15,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.mentions import CALENDAR, Mention, classify, name_end, trigger_forms
+from kg.extract.mentions import CALENDAR, NAME_PARTICLES, Mention, classify, name_end, trigger_forms
 from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
 from kg.nlp import text_of, token_bounds
 
 HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
 HONORIFIC_RE = honorific_pattern()
-_NAME_PARTICLES = {"de", "da", "del", "la", "le", "van", "von", "der", "bin", "al", "el", "di", "du"}
 
 
 _CAP = r"[A-Z][\w’'-]*(?![\w.])"
@@ -97,7 +96,7 @@ def _name_after(doc, char: int) -> tuple[int, int] | None:
             continue
         ok = (
             (tok.text[:1].isupper() and tok.text.lower() not in forms and tok.is_alpha)
-            or (words and tok.lower_ in _NAME_PARTICLES)
+            or (words and tok.lower_ in NAME_PARTICLES)
             or re.fullmatch(r"[A-Z]\.", tok.text)
         )
         if not ok or (tok.lower_ in titles().words and not words):
@@ -110,7 +109,7 @@ def _name_after(doc, char: int) -> tuple[int, int] | None:
             and doc[tok.i + 1].text not in {"."}
         ):
             break
-    while words and words[-1].lower_ in _NAME_PARTICLES:
+    while words and words[-1].lower_ in NAME_PARTICLES:
         words.pop()
     if not words:
         return None

@@ -25,64 +25,27 @@ class VerbFrames(Frames):
     def __call__(self, v, sent, lemma: str) -> list[Found]:
         entry = self.lex["verbs"][lemma]
         frames = set(entry["frames"])
-        particles = {c.lower_ for c in v.children if c.dep_ == "prt"}
-        if entry.get("particle") and entry["particle"] not in particles:
+        kind = self._kind(v, entry, frames)
+        if kind is None:
             return []
-        if particles & set(entry.get("not_particles", ())):
-            return []
-        if entry.get("modals") and not any(c.dep_ == "aux" and c.lower_ in entry["modals"] for c in v.children):
-            return []  # "will be in Skopje" announces a visit; "was in Malaysia" tells no encounter
-        if v.dep_ in {"aux", "auxpass"}:
-            return []
-        kind = entry["kind"]
-        if "on" in frames and "on" in particles | {c.lower_ for c in v.children if c.dep_ == "prep"}:
-            if any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) for t in v.subtree):
-                return []  # "called on X to act": a demand, no encounter
-            kind = "meeting"  # "called on the President": a courtesy call in person
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
         subjects = self.subjects(v)
-        groups: list[list[Referent]] = []
-        destinations: list[Referent] = []
-        if passive:
+        groups, destinations = self._objects(v, entry, frames)
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children):  # "were received by the Secretary"
             objects = [r for c in v.children if c.dep_ == "nsubjpass" for r in self.r.actors(c)]
             agents = [r for c in v.children if c.dep_ == "agent" for p in c.children for r in self.r.actors(p)]
             subjects, groups = agents, [[o] for o in objects]
-        elif "object" in frames or "place" in frames:
-            allowed = entry.get("object_types")
-            for c in v.children:
-                if c.dep_ not in {"dobj", "dative"}:
-                    continue
-                if c.lower_ in {"each", "one"} or reciprocal(c):
-                    groups.append([])
-                    continue
-                for group in self.r.actor_groups(c, places="place" in frames):
-                    if "place" in frames and all(self._is_destination(r) for r in group):
-                        destinations += group
-                        continue
-                    groups += [
-                        [r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)
-                    ]
         preps: dict[str, list] = {}
         for p in self._preps(v):
             for q in (p, *p.conjuncts):  # "will meet with A and with B"
                 preps.setdefault(q.lower_, []).append(q)
-        for word in ("with", "to", "between", "on"):
-            for prep in preps.get(word, []) if word in frames else []:
-                phrases = [g for p in prep.children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
-                phrases = self.longer_list(phrases, prep)
-                if word == "between" or self._joint(v):
-                    groups.append([r for g in phrases for r in g])
-                else:  # each named counterpart is a meeting of its own unless the text says "jointly"
-                    groups += [[r] for g in phrases for r in g]
+        groups += self._counterparts(v, frames, preps)
+        extra: list[Found] = []
         if "destination" in frames or "guest" in frames:
             found = [r for w in ("to", "in", "into") for p in preps.get(w, []) for r in self._places(p)]
             if "destination" in frames:
                 destinations += found
             elif found and groups:  # "welcomed Chavez to Cuba": the guest visits
-                guests = [r for g in groups for r in g]
-                extra = self.visits(guests, found, v, sent, by_verb=True)
-            else:
-                extra = []
+                extra = self.visits([r for g in groups for r in g], found, v, sent, by_verb=True)
         if kind == "visit" and "with" not in frames:  # "will visit Moscow with Gates": companions
             subjects = subjects + [
                 r for p in preps.get("with", []) for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)
@@ -90,9 +53,56 @@ class VerbFrames(Frames):
         out = self._groups(subjects, groups, kind, v, sent, by_verb=True, joint_frame="joint" in frames)
         if destinations and subjects:
             out += self.visits(subjects, destinations, v, sent, by_verb=True)
-        if "guest" in frames:
-            out += extra
-        return out
+        return out + extra
+
+    def _kind(self, v, entry: dict, frames: set[str]) -> str | None:
+        """The kind of encounter the verb tells here, or None when this use of it tells none."""
+        particles = {c.lower_ for c in v.children if c.dep_ == "prt"}
+        if entry.get("particle") and entry["particle"] not in particles:
+            return None
+        if particles & set(entry.get("not_particles", ())) or v.dep_ in {"aux", "auxpass"}:
+            return None
+        if entry.get("modals") and not any(c.dep_ == "aux" and c.lower_ in entry["modals"] for c in v.children):
+            return None  # "will be in Skopje" announces a visit; "was in Malaysia" tells no encounter
+        if "on" in frames and "on" in particles | {c.lower_ for c in v.children if c.dep_ == "prep"}:
+            if any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) for t in v.subtree):
+                return None  # "called on X to act": a demand, no encounter
+            return "meeting"  # "called on the President": a courtesy call in person
+        return entry["kind"]
+
+    def _objects(self, v, entry: dict, frames: set[str]) -> tuple[list[list[Referent]], list[Referent]]:
+        """Counterparts and visited places the verb's direct object names."""
+        groups: list[list[Referent]] = []
+        destinations: list[Referent] = []
+        if "object" not in frames and "place" not in frames:
+            return groups, destinations
+        allowed = entry.get("object_types")
+        for c in v.children:
+            if c.dep_ not in {"dobj", "dative"}:
+                continue
+            if c.lower_ in {"each", "one"} or reciprocal(c):
+                groups.append([])
+                continue
+            for group in self.r.actor_groups(c, places="place" in frames):
+                if "place" in frames and all(self._is_destination(r) for r in group):
+                    destinations += group
+                    continue
+                groups += [[r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
+        return groups, destinations
+
+    def _counterparts(self, v, frames: set[str], preps: dict[str, list]) -> list[list[Referent]]:
+        """Counterparts behind with/to/between/on: each named one a meeting of its own, unless
+        "between" or "jointly" makes them one."""
+        groups: list[list[Referent]] = []
+        for word in ("with", "to", "between", "on"):
+            for prep in preps.get(word, []) if word in frames else []:
+                phrases = [g for p in prep.children if p.dep_ == "pobj" for g in self.r.actor_groups(p)]
+                phrases = self.longer_list(phrases, prep)
+                if word == "between" or self._joint(v):
+                    groups.append([r for g in phrases for r in g])
+                else:
+                    groups += [[r] for g in phrases for r in g]
+        return groups
 
     def _coordinated_in(self, subject) -> list[Referent]:
         """Persons coordinated inside a subject the parser built wrongly ("The ... chairman

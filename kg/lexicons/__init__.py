@@ -90,6 +90,12 @@ def titles() -> Titles:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Words of titles, without the small words some titles hold ("Secretary of State")."""
+    return titles().words - {"of", "for", "the", "and", "to", "on", "in"}
+
+
+@cache
 def meeting_words() -> dict:
     return json.loads((HERE / "meetings.json").read_text(encoding="utf-8"))
 

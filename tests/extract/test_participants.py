@@ -92,3 +92,12 @@ def test_participants_list_items_under_a_lead_in(read, meetings):
     x = read(text)
     assert (M({"Piet Vos", "Ana Ruiz"}), "held") in meetings(x)
     assert (M({"Piet Vos", "Luis Vega", "Carla Soto"}), "held") in meetings(x)
+
+
+def test_participants_attendees_of_an_event_are_not_its_conductors(read, meetings):
+    """Two parties who attend an event need not meet; two who lead or chair talks hold them together."""
+    assert meetings(read("Norway and Chile will attend the climate summit in Lima.")) == set()
+    x = read("Foreign Minister Ana Ruiz and Chancellor Ida Brun have led three rounds of talks since March.")
+    assert meetings(x) == {(M({"Ana Ruiz", "Ida Brun"}), "held")}
+    x = read("Foreign Minister Ana Ruiz and Chancellor Ida Brun co-chaired the talks in Oslo.")
+    assert meetings(x) == {(M({"Ana Ruiz", "Ida Brun"}), "held")}

@@ -279,6 +279,10 @@ class PartyReader:
                 m = self.discourse.last_subject(here, back) or self.discourse.only_person(here, back)
             return [Referent(m, via="pronoun", token=tok.i)] if m is not None else []
         if low in PLURAL:
+            if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "advcl":
+                pair = self.coordination_above(tok)
+                if pair is not None:
+                    return [Referent(r.mention, r.name, "plural", tok.i) for r in pair]
             if tok.dep_ not in SUBJECT_DEPS:
                 group = self.clause_subject_group(tok)
                 if len(group) >= 2:
@@ -308,6 +312,20 @@ class PartyReader:
                 if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
                     return self.actors(child)
         return []
+
+    def coordination_above(self, tok) -> list[Referent] | None:
+        """ "a welcome awaited the President and his family when they visit": a plural subject of an
+        adverbial clause takes up a coordination of the clause it modifies (its named members only);
+        None when that clause coordinates nothing."""
+        main = tok.head.head
+        for child in main.children:
+            if (
+                child.i < tok.i
+                and child.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                and any(c.dep_ == "conj" for c in child.children)
+            ):
+                return self.actors(child)
+        return None
 
 
 def _verbs_above(tok, limit: int = 8):

@@ -24,6 +24,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.headlines import cased_lines, trim_entities
 from kg.extract.meetings import Found, MeetingReader
 from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
+from kg.extract.offices import office_holders
 from kg.extract.parties import PartyReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans
@@ -74,6 +75,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
         table.name(m) for s, _, m in titled_spans(titles, text, mentions) if _FORMER.search(text[max(0, s - 12) : s])
     }
     anaphors = resolve_title_anaphora(text, mentions, titles, [r for r in roles if r.person not in former])
+    anaphors += office_holders(text, mentions, titles, roles)
     if anaphors:
         mentions = sorted(mentions + anaphors, key=lambda m: m.start)
         table = EntityTable(mentions)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.mention_types import CALENDAR
 from kg.lexicons import forms_of, status_cues
 
 _CLIMB = frozenset(
@@ -51,6 +52,8 @@ class Cues:
     ahead: tuple[tuple[str, ...], ...]
     denial: frozenset[str]
     held: frozenset[str]
+    expectation: frozenset[str]
+    future_clauses: dict[str, str]
 
 
 @cache
@@ -69,6 +72,8 @@ def cues() -> Cues:
         ahead=tuple(tuple(a.split()) for a in raw["ahead"]),
         denial=frozenset(raw["denial_verbs"]),
         held=frozenset(raw["held"]),
+        expectation=frozenset(raw["expectation"]),
+        future_clauses=dict(raw["future_clauses"]),
     )
 
 
@@ -89,7 +94,7 @@ def lemma_of(tok) -> str:
 @cache
 def _cue_lemmas() -> frozenset[str]:
     c = cues()
-    return c.cancel | c.potential | c.scheduled | c.denial | c.happen | c.held
+    return c.cancel | c.potential | c.scheduled | c.denial | c.happen | c.held | c.expectation
 
 
 @cache
@@ -131,6 +136,11 @@ def _modal(tok, c: Cues) -> tuple[str, str] | None:
             if word in c.modals:
                 return word, c.modals[word]
     return None
+
+
+def _names_a_day(tok) -> bool:
+    """A date word that pins a day: a weekday, a month, a number, "tomorrow" (not "the near future")."""
+    return tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or tok.like_num or tok.lower_ == "tomorrow")
 
 
 def _tense(tok) -> str | None:
@@ -185,7 +195,7 @@ def status_of(trigger) -> tuple[str | None, bool]:
         planned = planned or (step > 0 and node.lower_ in c.planned and node.tag_ in {"VBN", "JJ"})
         ahead = ahead or _ahead_of(node, c)
         if status is None:
-            status = _status_at(node, step, lemma, c)
+            status = _status_at(node, step, lemma, c) or _future_clause(node, c)
         if tense is None:
             tense = _tense(node)
         if node.head.i == node.i or node.dep_ not in _CLIMB:
@@ -204,6 +214,14 @@ def status_of(trigger) -> tuple[str | None, bool]:
     return ("scheduled" if tense == "unrealized" else "held"), False
 
 
+def _future_clause(node, c: Cues) -> str | None:
+    """The present tense of a "when"/"if" clause speaks of the future ("when they visit India")."""
+    if node.dep_ != "advcl" or _tense(node) != "present" or any(ch.dep_ == "aux" for ch in node.children):
+        return None
+    opener = next((ch.lower_ for ch in node.children if ch.dep_ in {"mark", "advmod"} and ch.i < node.i), None)
+    return c.future_clauses.get(opener or "")
+
+
 def _status_at(node, step: int, lemma: str, c: Cues) -> str | None:
     """The status one governing word sets, if any."""
     modal = _modal(node, c)
@@ -215,6 +233,8 @@ def _status_at(node, step: int, lemma: str, c: Cues) -> str | None:
     if step:
         if lemma in c.held:
             return "held"  # "ending his official visit": it took place
+        if lemma in c.expectation:  # "looked forward to seeing each other on Monday": a date is a plan
+            return "scheduled" if any(_names_a_day(t) for t in node.subtree) else "potential"
         if lemma in c.potential and (node.pos_ != "VERB" or lemma not in _ADJECTIVES):
             return "potential"
         if lemma in c.scheduled:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -268,21 +269,27 @@ def resolve_title_anaphora(text: str, mentions: list[Mention], spans: list[Title
     first_named = {}
     for start, m in sorted(people, key=lambda p: p[0]):
         first_named.setdefault(m.text, start)
-    for span in [*spans, *_lowercase_titles(text, spans)]:
-        begins = span.of_start if span.of_start is not None and span.of_start < span.start else span.start
-        if not _THE_BEFORE.search(text[max(0, begins - 30) : begins]):  # "the Sri Lanka President"
-            continue
-        follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
-        nxt = span.end + (follower.end() if follower else 0)
-        if any(m.start in (span.end, nxt) or m.start < span.end <= m.end for m in mentions if m.type == "Person"):
-            continue  # the title of a name that follows
-        if any(m.end == span.start or m.start <= span.start < m.end for m in mentions if m.type == "Person"):
-            continue
+    for span in bare_titles(text, [*spans, *_lowercase_titles(text, spans)], mentions):
         holder = _holder(span, roles, first_named)
         if holder is not None:
             span.anaphor = True
             out.append(Mention(span.start, span.end, holder, "Person", anaphor=True))
     return out
+
+
+def bare_titles(text: str, spans: list[TitleSpan], mentions: list[Mention]) -> Iterator[TitleSpan]:
+    """The titles after "the" that name no one beside them: no name follows or precedes them."""
+    people = [m for m in mentions if m.type == "Person"]
+    for span in spans:
+        begins = span.of_start if span.of_start is not None and span.of_start < span.start else span.start
+        if not _THE_BEFORE.search(text[max(0, begins - 30) : begins]):  # "the Sri Lanka President"
+            continue
+        follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+        nxt = span.end + (follower.end() if follower else 0)
+        if any(m.start in (span.end, nxt) or m.start < span.end <= m.end for m in people):
+            continue  # the title of a name that follows
+        if not any(m.end == span.start or m.start <= span.start < m.end for m in people):
+            yield span
 
 
 def _holder(span: TitleSpan, roles, first_named: dict[str, int]) -> str | None:

@@ -81,3 +81,25 @@ def test_status_a_future_date_makes_a_present_tense_meeting_scheduled(read, meet
     x = read("Foreign Minister Ana Ruiz meets Chancellor Ida Brun in Lima on Friday.", date(2024, 3, 4))
     (m,) = x.meetings
     assert m.status == "scheduled" and m.date == "2024-03-08"
+
+
+def test_status_looking_forward_to_a_dated_meeting_is_a_plan(read, meetings):
+    """Looking forward to a meeting on a named day announces it; to one at no set time hopes for it."""
+    x = read(
+        "Chancellor Ida Brun and President Luis Vega met in Oslo. They looked forward to seeing each other on Friday."
+    )
+    assert (M({"Ida Brun", "Luis Vega"}), "scheduled") in meetings(x)
+    x = read("Chancellor Ida Brun said she looked forward to receiving President Luis Vega in Oslo in the near future.")
+    assert (M({"Ida Brun", "Luis Vega"}), "potential") in meetings(x)
+
+
+def test_status_the_present_of_a_when_or_if_clause_is_the_future(read, meetings):
+    """English puts the future of a "when"/"if" clause in the present tense."""
+    x = read(
+        "Chancellor Ida Brun said a warm welcome awaited President Luis Vega and his wife when they visit Austria."
+    )
+    assert (M({"Luis Vega", "Austria"}), "scheduled") in meetings(x)
+    x = read("If Chancellor Ida Brun meets President Luis Vega, trade will top the agenda.")
+    assert meetings(x) == {(M({"Ida Brun", "Luis Vega"}), "potential")}
+    x = read("Chancellor Ida Brun met President Luis Vega when he visited Oslo last year.")
+    assert (M({"Ida Brun", "Luis Vega"}), "held") in meetings(x)

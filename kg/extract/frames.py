@@ -10,7 +10,7 @@ from functools import cache
 from kg.extract.discourse import Discourse, Referent
 from kg.extract.entities import EntityTable
 from kg.extract.parties import PartyReader, name_of
-from kg.lexicons import forms_of, predicates
+from kg.lexicons import forms_of, party_words, predicates
 
 JOINT = frozenset({"jointly", "together", "collectively", "trilateral", "trilaterally", "multilateral", "joint", "three-way", "four-way"})  # fmt: skip
 
@@ -51,6 +51,9 @@ def lexicon() -> dict:
     }
 
 
+_GROUP_VIAS = frozenset({"group", "delegation"})
+
+
 class Frames:
     """Base of the verb and noun readers: the party reader, the discourse and shared tests."""
 
@@ -76,6 +79,23 @@ class Frames:
             return [[r] for r in listed]
         extra = [r for r in listed if name_of(r, self.table) not in names and self._type(r) == "Person"]
         return parsed + [[r] for r in extra]
+
+    def separate(self, phrases: list[list[Referent]]) -> list[list[Referent]]:
+        """Each counterpart a meeting of its own ("will meet with A and B"), except the sides of one
+        noun for people who deal with each other ("met Israeli and Palestinian negotiators") and
+        parties taken up together ("hosted the two sides"): one meeting."""
+        out: list[list[Referent]] = []
+        for g in phrases:
+            out += [g] if self._together(g) else [[r] for r in g]
+        return out
+
+    def _together(self, g: list[Referent]) -> bool:
+        if len(g) < 2 or len({r.token for r in g}) != 1 or g[0].token < 0:
+            return False
+        if all(r.via == "plural" for r in g):
+            return True
+        noun = self.r.doc[g[0].token]
+        return all(r.via in _GROUP_VIAS for r in g) and noun.lemma_.lower() in party_words()["joint_groups"]
 
     def _type(self, r: Referent) -> str | None:
         if r.mention is None:

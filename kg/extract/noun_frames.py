@@ -96,7 +96,7 @@ class NounFrames(Frames):
             elif word in {"between", "with"}:
                 phrases = self.longer_list([g for o in objects for g in self.r.actor_groups(o)], p)
                 if word == "with" and separate and not self._joint(n):
-                    groups += [[r] for g in phrases for r in g]
+                    groups += self.separate(phrases)
                 else:
                     groups.append([r for g in phrases for r in g])
                 complete = complete or word == "between"

@@ -173,6 +173,9 @@ class PartyReader:
         if count is None:
             return found
         allowed = _words()["role_plurals"].get(tok.lemma_.lower())
+        sides = _one_group_of(self.discourse.recent(here, here - _LOOKBACK_CHARS)[0], count)
+        if sides and not allowed:  # "met Israeli and Palestinian negotiators ... the two sides"
+            found = sides
         if len(found) != count or (allowed and not self._hold(found, allowed)):
             # "the two top diplomats": the last encounter of that many parties who hold such posts
             earlier = self.discourse.encounters_of(count, here, here - 3 * _LOOKBACK_CHARS, self.table)
@@ -180,7 +183,9 @@ class PartyReader:
             if found is None:
                 last = self.discourse.last_persons(count, here, here - _LOOKBACK_CHARS)
                 found = last if not allowed or self._hold(last, allowed) else []
-        return [Referent(r.mention, r.name, "plural", tok.i) for r in found] if len(found) == count else []
+        if len(found) != count:
+            return []  # a delegation taken up stays one: its head may be named nearby
+        return [Referent(r.mention, r.name, "delegation" if r.via == "delegation" else "plural", tok.i) for r in found]
 
     def _hold(self, parties: list[Referent], allowed: frozenset[str]) -> bool:
         """Whether every party holds a post of one of these kinds ("diplomats": ministers, secretaries)."""
@@ -326,6 +331,15 @@ class PartyReader:
             ):
                 return self.actors(child)
         return None
+
+
+def _one_group_of(parties: list[Referent], count: int) -> list[Referent]:
+    """The ``count`` parties one group noun named together, if the encounter had such a group."""
+    by_token: dict[int, list[Referent]] = {}
+    for r in parties:
+        if r.via in {"group", "delegation"}:
+            by_token.setdefault(r.token, []).append(r)
+    return next((g for g in by_token.values() if len(g) == count), [])
 
 
 def _verbs_above(tok, limit: int = 8):

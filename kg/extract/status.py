@@ -198,7 +198,7 @@ def status_of(trigger) -> tuple[str | None, bool]:
             status = _status_at(node, step, lemma, c) or _future_clause(node, c)
         if tense is None:
             tense = _tense(node)
-        if node.head.i == node.i or node.dep_ not in _CLIMB:
+        if node.head.i == node.i or (node.dep_ not in _CLIMB and not _causative(node, c)):
             break
         if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
             local = True
@@ -212,6 +212,17 @@ def status_of(trigger) -> tuple[str | None, bool]:
     if ahead and tense != "past":
         return "scheduled", True
     return ("scheduled" if tense == "unrealized" else "held"), False
+
+
+def _causative(node, c: Cues) -> bool:
+    """An infinitive clause under a verb that does not report it ("getting the two sides to
+    restart talks"): what governs that verb governs the encounter too."""
+    return (
+        node.dep_ == "ccomp"
+        and node.tag_ == "VB"
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
+        and node.head.lemma_.lower() not in c.reporting
+    )
 
 
 def _future_clause(node, c: Cues) -> str | None:

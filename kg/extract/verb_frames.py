@@ -87,7 +87,8 @@ class VerbFrames(Frames):
                 if "place" in frames and all(self._is_destination(r) for r in group):
                     destinations += group
                     continue
-                groups += [[r] for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
+                kept = [r for r in group if not self._is_site(r) and (allowed is None or self._type(r) in allowed)]
+                groups += self.separate([kept])
         return groups, destinations
 
     def _counterparts(self, v, frames: set[str], preps: dict[str, list]) -> list[list[Referent]]:
@@ -101,7 +102,7 @@ class VerbFrames(Frames):
                 if word == "between" or self._joint(v):
                     groups.append([r for g in phrases for r in g])
                 else:
-                    groups += [[r] for g in phrases for r in g]
+                    groups += self.separate(phrases)
         return groups
 
     def _coordinated_in(self, subject) -> list[Referent]:

@@ -96,3 +96,13 @@ def test_discourse_the_visiting_president_is_the_guest(read, meetings):
         "Prime Minister Eva Lind will meet the visiting president on Tuesday."
     )
     assert (M({"Eva Lind", "Luis Vega"}), "scheduled") in meetings(read(text))
+
+
+def test_discourse_the_two_sides_are_the_sides_not_their_host(read, meetings):
+    """After a host met two sides, "the two sides" are those two, and hosting them is one meeting."""
+    x = read(
+        "President Luis Vega met with Chilean and Peruvian negotiators in Lima on Tuesday. "
+        "Chancellor Ida Brun hosted the two sides for dinner on Monday."
+    )
+    assert (M({"Ida Brun", "Chile", "Peru"}), "held") in meetings(x)
+    assert not any("Luis Vega" in ps and "Ida Brun" in ps for ps, _ in meetings(x))

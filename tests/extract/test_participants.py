@@ -101,3 +101,11 @@ def test_participants_attendees_of_an_event_are_not_its_conductors(read, meeting
     assert meetings(x) == {(M({"Ana Ruiz", "Ida Brun"}), "held")}
     x = read("Foreign Minister Ana Ruiz and Chancellor Ida Brun co-chaired the talks in Oslo.")
     assert meetings(x) == {(M({"Ana Ruiz", "Ida Brun"}), "held")}
+
+
+def test_participants_negotiators_of_two_sides_meet_together(read, meetings):
+    """People who deal with each other, named by one noun, meet together; counterparts meet apart."""
+    x = read("President Luis Vega met with Chilean and Peruvian negotiators in Lima on Tuesday.")
+    assert meetings(x) == {(M({"Luis Vega", "Chile", "Peru"}), "held")}
+    x = read("Chancellor Ida Brun met her Chilean and Peruvian counterparts in Lima on Tuesday.")
+    assert (M({"Ida Brun", "Chile", "Peru"}), "held") not in meetings(x)

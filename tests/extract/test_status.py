@@ -103,3 +103,8 @@ def test_status_the_present_of_a_when_or_if_clause_is_the_future(read, meetings)
     assert meetings(x) == {(M({"Ida Brun", "Luis Vega"}), "potential")}
     x = read("Chancellor Ida Brun met President Luis Vega when he visited Oslo last year.")
     assert (M({"Ida Brun", "Luis Vega"}), "held") in meetings(x)
+
+
+def test_status_an_encounter_a_mission_aims_to_bring_about_is_potential(read, meetings):
+    x = read("Chancellor Ida Brun began a tour aimed at getting Chile and Peru to restart their border talks.")
+    assert meetings(x) == {(M({"Chile", "Peru"}), "potential")}

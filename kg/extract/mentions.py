@@ -56,6 +56,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     out: list[Mention] = []
     text_all = text_of(doc)
     not_names = {w.lower() for w in name_words()["not_names"]}
+    events = {w.lower() for w in name_words()["event_heads"]}
     if ents is None:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for start_char, end_char, label in ents:
@@ -80,6 +81,8 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
             if text.lower() in not_names or not any(c.isupper() for c in text):
                 continue
             typ, country = classify(text, label_type)
+            if typ != "Person" and text.split()[-1].lower() in events:
+                continue  # "the Japan-EU Summit": an event, no entity
             out.append(Mention(piece_start, piece_end, text, typ, country))
     out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
     out = _join_split_names(doc, out)

@@ -45,3 +45,14 @@ def test_names_a_dateline_city_is_a_city(read):
     assert {e.name: e.type for e in x.entities}.get("Berlin") in {"City", None} or "BERLIN" in {
         a for e in x.entities if e.type == "City" for a in e.aliases
     }
+
+
+def test_names_events_are_no_entities_and_their_attendees_join_them(read, meetings):
+    """A named summit or dialogue is an event, not an organisation; "also attended the Summit"
+    adds its subjects to the summit just told, however it is capitalised."""
+    x = read(
+        "Prime Minister Eva Lind of Norway and President Luis Vega of Chile met in Oslo for the Norway-Chile Summit. "
+        "Foreign Minister Ana Ruiz of Chile also attended the Summit to assist her President."
+    )
+    assert not [e for e in x.entities if "Summit" in e.name]
+    assert meetings(x) == {(frozenset({"Eva Lind", "Luis Vega", "Ana Ruiz"}), "held")}

@@ -83,6 +83,9 @@ class NounFrames(Frames):
         destinations: list[Referent] = []
         complete = False
         preps = [c for c in n.children if c.dep_ == "prep"]
+        for c in n.children:  # "a meeting Beijing had requested with X": the meeting's with-phrase
+            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() not in self.lex["light"]:
+                preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
         if lemma in self.lex["visit_nouns"] and n.dep_ == "dobj" and n.head.lemma_.lower() in self.lex["light"]:
             preps += [c for c in n.head.children if c.dep_ == "prep" and c.lower_ == "to"]  # "led delegations to"
         for p in (p for c in preps for p in (c, *c.conjuncts)):

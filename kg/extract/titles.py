@@ -50,6 +50,18 @@ def _title_regex() -> re.Pattern:
 _THE_BEFORE = re.compile(
     r"\b[Tt]he[ \t]+(?:(?:visiting|new|current|incumbent|outgoing|then|former|acting|interim)[ \t]+)?$"
 )
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)['’]s[ \t]+$")  # "China's vice premier"
+
+
+def _definite_before(text: str, at: int) -> bool:
+    """Whether a title at ``at`` is definite: after "the" or a country's possessive."""
+    before = text[max(0, at - 30) : at]
+    if _THE_BEFORE.search(before):
+        return True
+    owner = _COUNTRY_BEFORE.search(before)
+    return owner is not None and gazetteer().country(owner.group(1)) is not None
+
+
 _BEFORE_NAME = re.compile(r"[ \t]+(?:" + HONORIFIC_RE + r")?[A-Z]")
 _APPOSITIVE = re.compile(r"(?:,[ \t]+(?:(?:a|an|the)[ \t]+)?|[A-Z][\w.'’-]*['’]s[ \t]+)$")
 _APPOSITIVE_END = re.compile(r"[ \t]*(?:[,.;]|of\b|to\b|at\b|for\b|with\b)")
@@ -282,7 +294,8 @@ def bare_titles(text: str, spans: list[TitleSpan], mentions: list[Mention]) -> I
     people = [m for m in mentions if m.type == "Person"]
     for span in spans:
         begins = span.of_start if span.of_start is not None and span.of_start < span.start else span.start
-        if not _THE_BEFORE.search(text[max(0, begins - 30) : begins]):  # "the Sri Lanka President"
+        possessive = span.of is not None and re.fullmatch(r"['’]s[ \t]+", text[span.of.end : span.start]) is not None
+        if not (possessive or _definite_before(text, begins)):  # "the Sri Lanka President", "China's vice premier"
             continue
         follower = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
         nxt = span.end + (follower.end() if follower else 0)
@@ -325,7 +338,7 @@ def _lowercase_titles(text: str, spans: list[TitleSpan]) -> list[TitleSpan]:
     for m in _title_regex().finditer(text):
         if m.group(0)[0].isupper() or any(a <= m.start() < b for a, b in taken):
             continue
-        if _THE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):  # "the visiting president"
+        if _definite_before(text, m.start()):  # "the visiting president"
             out.append(TitleSpan(m.start(), m.end(), m.group(0)))
     return out
 

@@ -106,3 +106,11 @@ def test_discourse_the_two_sides_are_the_sides_not_their_host(read, meetings):
     )
     assert (M({"Ida Brun", "Chile", "Peru"}), "held") in meetings(x)
     assert not any("Luis Vega" in ps and "Ida Brun" in ps for ps, _ in meetings(x))
+
+
+def test_discourse_a_countrys_title_is_its_holder(read, meetings):
+    x = read(
+        "Foreign Minister Ana Ruiz of Chile arrived in Oslo on Sunday. "
+        "On Monday, Chile's Foreign Minister met Prime Minister Eva Lind."
+    )
+    assert (M({"Ana Ruiz", "Eva Lind"}), "held") in meetings(x)

@@ -56,3 +56,11 @@ def test_names_events_are_no_entities_and_their_attendees_join_them(read, meetin
     )
     assert not [e for e in x.entities if "Summit" in e.name]
     assert meetings(x) == {(frozenset({"Eva Lind", "Luis Vega", "Ana Ruiz"}), "held")}
+
+
+def test_names_a_titled_family_name_first_is_that_person(read):
+    """Chinese and Korean names put the family name first: "Ms. Wu" is Wu Lan, when no name ends in Wu."""
+    x = read("Vice Premier Wu Lan of China met Chancellor Ida Brun in Vienna. Ms. Wu later flew to Rome.")
+    assert "Wu" not in persons(x) and ("Wu Lan", "Italy") in {tuple(m.participants) for m in x.meetings}
+    x = read("Vice Premier Wu Lan met Governor Tom Wu in Vienna. Mr. Wu later flew to Rome.")
+    assert not any("Wu Lan" in m.participants and "Italy" in m.participants for m in x.meetings)

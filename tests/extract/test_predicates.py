@@ -100,3 +100,8 @@ def test_predicates_being_on_a_visit_and_ending_it(read, meetings):
     assert (M({"Luis Vega", "Kenya"}), "held") in meetings(x) and (M({"Luis Vega", "Ida Brun"}), "held") in meetings(x)
     y = read("President Luis Vega is to fly home tonight, ending his official visit to Kenya.")
     assert (M({"Luis Vega", "Kenya"}), "held") in meetings(y)
+
+
+def test_predicates_a_meeting_someone_requested_keeps_its_with_phrase(read, meetings):
+    x = read("Chancellor Ida Brun abruptly cancelled a meeting Lima had requested with President Luis Vega.")
+    assert meetings(x) == {(frozenset({"Ida Brun", "Luis Vega"}), "cancelled")}

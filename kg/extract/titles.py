@@ -189,7 +189,9 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
         if any(m.type == "Person" for m in existing):
             person = next(m for m in existing if m.type == "Person")
             if person.start > start:  # the model cut the first name off ("J. Blinken")
-                person.start, person.text = start, text[start : person.end]
+                person.start = start
+            person.end = name_end(text, person.end)  # "Pope Benedict the Sixteenth"
+            person.text = text[person.start : person.end]
             continue
         if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
             continue

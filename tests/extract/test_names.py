@@ -64,3 +64,11 @@ def test_names_a_titled_family_name_first_is_that_person(read):
     assert "Wu" not in persons(x) and ("Wu Lan", "Italy") in {tuple(m.participants) for m in x.meetings}
     x = read("Vice Premier Wu Lan met Governor Tom Wu in Vienna. Mr. Wu later flew to Rome.")
     assert not any("Wu Lan" in m.participants and "Italy" in m.participants for m in x.meetings)
+
+
+def test_names_a_regnal_number_stays_with_a_name_the_model_found(read):
+    x = read(
+        "Peru elected a new president this week.\n"
+        "Pope Benedict the Sixteenth visited Peru this week and urged political change."
+    )  # the model finds no person here: the name comes from the title before it
+    assert ("Benedict the Sixteenth", "Peru") in {tuple(m.participants) for m in x.meetings}

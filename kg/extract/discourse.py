@@ -119,6 +119,17 @@ class Discourse:
             return list(self.recent_parties), self.recent_kind
         return [], None
 
+    def recent_sentence(self, before: int, max_back: int) -> list[Referent]:
+        """The parties of every encounter the last sentence with one told ("travel to Indonesia
+        and Brunei": both countries), if within reach."""
+        parties, _ = self.recent(before, max_back)
+        if not parties:
+            return []
+        for end, meetings, *_ in self.history:
+            if end == self.recent_end:
+                parties += [p for group in meetings for p in group if p not in parties]
+        return parties
+
     def last_subject(self, before: int, max_back: int) -> Mention | None:
         """The person most recently in subject position before ``before`` (within reach)."""
         for start, m in reversed(self.subjects):

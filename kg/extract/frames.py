@@ -107,8 +107,8 @@ class Frames:
         return r.mention is not None and not r.mention.metonym and self.table.type(r.mention) in {"City", "Place"}
 
     def _is_destination(self, r: Referent) -> bool:
-        """A place one can visit: a site, or a country by its name."""
-        return self._is_site(r) or (r.via == "name" and self._type(r) == "Country")
+        """A place one can visit: a site, or a country by its name or taken up ("both countries")."""
+        return self._is_site(r) or (r.via in {"name", "plural"} and self._type(r) == "Country")
 
     def _joint(self, tok) -> bool:
         return any(c.lower_ in JOINT for c in tok.children)

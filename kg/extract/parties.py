@@ -152,7 +152,7 @@ class PartyReader:
         if self._definite_plural(tok, lemma):
             if lemma in words["country_nouns"]:  # "both countries": a visit's hosts count
                 here = self.char(tok)
-                return self.countries(self.discourse.recent(here, here - _LOOKBACK_CHARS)[0])
+                return self.countries(self.discourse.recent_sentence(here, here - _LOOKBACK_CHARS))
             return self.plural(tok)
         if lemma in words["collective_nouns"]:  # "a series of members of Congress"
             return [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children

@@ -114,3 +114,11 @@ def test_discourse_a_countrys_title_is_its_holder(read, meetings):
         "On Monday, Chile's Foreign Minister met Prime Minister Eva Lind."
     )
     assert (M({"Ana Ruiz", "Eva Lind"}), "held") in meetings(x)
+
+
+def test_discourse_both_countries_are_those_of_the_last_sentence_that_told_encounters(read, meetings):
+    x = read(
+        "President Luis Vega's trip to Peru and Bolivia has been cancelled. "
+        "Foreign Minister Ana Ruiz will lead delegations to both countries in his place."
+    )
+    assert {(M({"Ana Ruiz", "Peru"}), "scheduled"), (M({"Ana Ruiz", "Bolivia"}), "scheduled")} <= meetings(x)

@@ -78,7 +78,12 @@ class Frames:
         if not names:
             return [[r] for r in listed]
         extra = [r for r in listed if name_of(r, self.table) not in names and self._type(r) == "Person"]
-        return parsed + [[r] for r in extra]
+        if extra:  # "with their Russian counterparts, Minister ... Lavrov and ...": the names say who
+            listed_names = {name_of(r, self.table) for r in listed}
+            parsed = [
+                [r for r in g if r.via not in _GROUP_VIAS or name_of(r, self.table) in listed_names] for g in parsed
+            ]
+        return [g for g in parsed if g] + [[r] for r in extra]
 
     def separate(self, phrases: list[list[Referent]]) -> list[list[Referent]]:
         """Each counterpart a meeting of its own ("will meet with A and B"), except the sides of one

@@ -39,7 +39,8 @@ def read_list(reader, after) -> list[Referent]:
         tok = reader.doc[i]
         m = reader.at.get(i)
         title_of = m is not None and m.in_title and reading.of_title  # "President of Russia"
-        if m is not None and (title_of or (not m.in_title and reader.is_actor(m))):
+        demonym = m is not None and m.type == "Demonym" and not m.in_title  # "their Russian counterparts"
+        if m is not None and (title_of or demonym or (not m.in_title and reader.is_actor(m))):
             if i + 1 < after.sent.end and reader.at.get(i + 1) is not m and reader.doc[i + 1].lower_ in {"'s", "’s"}:
                 break  # "with Trump's wife": a possessor is no party
             reading.name(m, i, reader.table.type(m) == "Person", end=reader.at.get(i + 1) is not m)
@@ -68,7 +69,7 @@ class _ListReading:
         self.pending: Referent | None = None  # a title's country, a party only if no name holds the title
 
     def name(self, m: Mention, i: int, person: bool, *, end: bool) -> None:
-        if m.metonym and m.type == "Demonym":  # "their Russian counterparts, X and Y": the names say who
+        if m.type == "Demonym":  # "their Russian counterparts, X and Y": the names say who
             if self.pending is None and not self.indefinite:  # "a North Korean official" stands for no one
                 self.pending = Referent(m, via="group", token=i)
             return

@@ -249,9 +249,13 @@ class PartyReader:
                     return [Referent(r.mention, r.name, via, tok.i) for r in found]
         out: list[Referent] = []
         if lemma in _words()["group_nouns"]:  # "the two countries' defence authorities", "China's officials"
-            for child in tok.children:
+            for child in tok.children:  # ... but "their counterparts", "Kerry's aides" are others
                 if child.dep_ == "poss":
-                    out += [Referent(r.mention, r.name, via, tok.i) for r in self.actors(child) if r.via != "pronoun"]
+                    out += [
+                        Referent(r.mention, r.name, via, tok.i)
+                        for r in self.actors(child)
+                        if r.via != "pronoun" and (r.mention is None or self.table.type(r.mention) != "Person")
+                    ]
             if out:
                 return out
         for child in tok.children:

@@ -47,13 +47,19 @@ class VerbFrames(Frames):
             elif found and groups:  # "welcomed Chavez to Cuba": the guest visits
                 extra = self.visits([r for g in groups for r in g], found, v, sent, by_verb=True)
         if kind == "visit" and "with" not in frames:  # "will visit Moscow with Gates": companions
-            subjects = subjects + [
-                r for p in preps.get("with", []) for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)
-            ]
+            subjects = subjects + self._companions(preps.get("with", []))
         out = self._groups(subjects, groups, kind, v, sent, by_verb=True, joint_frame="joint" in frames)
         if destinations and subjects:
             out += self.visits(subjects, destinations, v, sent, by_verb=True)
         return out + extra
+
+    def _companions(self, withs) -> list[Referent]:
+        return [r for p in withs for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)]
+
+    def _travels(self, v) -> bool:
+        """A verb of travel that takes no counterpart behind "with" ("visit", "travel")."""
+        entry = self.lex["verbs"].get(self.lex["verb_forms"].get(v.lower_, v.lemma_.lower()))
+        return entry is not None and entry["kind"] == "visit" and "with" not in entry["frames"]
 
     def _kind(self, v, entry: dict, frames: set[str]) -> str | None:
         """The kind of encounter the verb tells here, or None when this use of it tells none."""
@@ -198,6 +204,10 @@ class VerbFrames(Frames):
             objects = [r for c in head.children if c.dep_ in {"dobj", "dative"} for r in self.r.actors(c)]
             if objects:
                 return objects
+        if v.dep_ == "advcl" and head.pos_ == "VERB" and self._travels(head):
+            # "will visit Moscow with Gates to engage in talks": the companions take part too
+            withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+            return unique(self.subjects(head, depth + 1) + self._companions(withs), self.table)
         if v.dep_ in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp", "oprd"} and head.pos_ in {
             "VERB",
             "AUX",

@@ -109,3 +109,13 @@ def test_participants_negotiators_of_two_sides_meet_together(read, meetings):
     assert meetings(x) == {(M({"Luis Vega", "Chile", "Peru"}), "held")}
     x = read("Chancellor Ida Brun met her Chilean and Peruvian counterparts in Lima on Tuesday.")
     assert (M({"Ida Brun", "Chile", "Peru"}), "held") not in meetings(x)
+
+
+def test_participants_counterparts_named_after_a_comma_are_those_names(read, meetings):
+    """ "their Chilean counterparts, Minister A and Minister B": the names say who; "their" are others."""
+    x = read(
+        "Foreign Minister Ana Ruiz will visit Santiago with Trade Minister Omar Haddad on Monday to hold talks "
+        "with their Chilean counterparts, Minister of Foreign Affairs Pablo Rojas and Minister of Trade Elena Soto."
+    )
+    assert (M({"Ana Ruiz", "Omar Haddad", "Pablo Rojas", "Elena Soto"}), "scheduled") in meetings(x)
+    assert not any(ps == M({"Ana Ruiz", "Omar Haddad"}) for ps, _ in meetings(x))

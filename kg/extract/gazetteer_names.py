@@ -32,17 +32,24 @@ def two_word_demonyms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
-    """A listed place that is longer than the model's entity wins ("Paris-Saclay" over "Paris")."""
+    """A listed place that is longer than the model's entity wins ("Paris-Saclay" over "Paris",
+    "the State of Israel" over "Israel")."""
     gaz = gazetteer()
     out = []
     for m in mentions:
         grown = None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         for n in (1, 2):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.end + n > len(doc):
                 break
             longer = doc[span.start : span.end + n]
             if gaz.city_country(longer.text) or (gaz.country(longer.text) and m.type != "Person"):
+                grown = longer
+        for n in (2, 3, 4):  # "State of Israel", "Islamic Republic of Iran"
+            if span is None or m.type != "Country" or span.start - n < 0 or doc[span.start - 1].lower_ != "of":
+                break
+            longer = doc[span.start - n : span.end]
+            if longer[0].text[:1].isupper() and gaz.country(longer.text) == m.country:
                 grown = longer
         if grown is not None:
             typ, country = classify(grown.text, m.type)

@@ -45,8 +45,9 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def sentence_case(line: str) -> str:
-    """Lower-case the common words of a Title Case line, keeping every name-like word."""
+def sentence_case(line: str, names: frozenset[str] = frozenset()) -> str:
+    """Lower-case the common words of a Title Case line, keeping every name-like word and the
+    ``names`` the body of the text capitalises mid-sentence ("the Dalai Lama")."""
     gaz = gazetteer()
     title_heads = {form[-1] for form in titles().forms if form not in titles().role_nouns}
     out = list(line)
@@ -68,6 +69,7 @@ def sentence_case(line: str) -> str:
             or low in _CALENDAR
             or gaz.country(text) or gaz.city_country(text) or low in gaz.demonyms
             or _zipf(low) < COMMON_ZIPF
+            or text in names
         )  # fmt: skip
         protect_next = 3 if low in title_heads else max(0, protect_next - 1)
         if not keep:
@@ -94,7 +96,23 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
 
 def cased_lines(text: str) -> list[tuple[int, str]]:
     """The Title Case lines of a text, sentence-cased, with where each starts."""
-    return [(start, sentence_case(text[start:end])) for start, end in title_case_lines(text)]
+    lines = title_case_lines(text)
+    if not lines:
+        return []
+    body = text
+    for start, end in lines:
+        body = body[:start] + " " * (end - start) + body[end:]
+    names = frozenset(w for run in _MID_SENTENCE_CAPS.findall(body) for w in run.split())
+    return [(start, sentence_case(text[start:end], names)) for start, end in lines]
+
+
+_MID_SENTENCE_CAPS = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def common_words(tag_at: dict) -> frozenset[int]:
+    """Offsets of the Title Case words the cased copy reads as common words ("Aide Defends
+    Timing": defends, timing), which no name after a title runs into."""
+    return frozenset(i for i, t in tag_at.items() if t.text[:1].islower() and t.pos_ not in {"PROPN", "PUNCT"})
 
 
 def trim_entities(doc, tag_at: dict) -> list[tuple[int, int, str]]:

@@ -168,11 +168,14 @@ _SUFFIX = re.compile(
     rf",?\s(?:Jr\.|Sr\.|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|the\s(?:{_ORDINALS}))(?![\w])"
 )
 HONORIFIC_PREFIX = re.compile("^" + honorific_pattern(at_least_one=True))
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’`]s?$")
+_HYPHEN_TAIL = re.compile(r"-[^\W\d_]+(?![\w-])")
 
 
 def name_end(text: str, end: int) -> int:
     """Where a personal name ending at ``end`` really ends: after its suffix, if any."""
+    joined = _HYPHEN_TAIL.match(text, end)  # "Do-hyun"
+    end = joined.end() if joined else end
     suffix = _SUFFIX.match(text, end)
     return suffix.end() if suffix else end
 
@@ -186,6 +189,9 @@ def _tidy(text: str, m: Mention) -> None:
         suffix = _SUFFIX.match(text, m.end)
         if suffix:
             m.end = suffix.end()
+        joined = _HYPHEN_TAIL.match(text, m.end)  # "Shin Won-sik" when the model stopped at "Won"
+        if joined:
+            m.end = joined.end()
     poss = _POSSESSIVE.search(text[m.start : m.end])
     if poss and m.end - m.start > len(poss.group(0)) + 1:
         m.end -= len(poss.group(0))

@@ -21,7 +21,7 @@ from kg.extract.bare_names import name_arguments
 from kg.extract.discourse import Discourse
 from kg.extract.encounters import MeetingBuilder
 from kg.extract.entities import EntityTable
-from kg.extract.headlines import cased_lines, trim_entities
+from kg.extract.headlines import cased_lines, common_words, trim_entities
 from kg.extract.meetings import Found, MeetingReader
 from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
 from kg.extract.offices import office_holders
@@ -56,7 +56,9 @@ class Extractor:
             if lines:  # Title Case lines: parse a sentence-cased copy; its tags trim the entities
                 cased = self.nlp.pipe(text for _, text in lines)
                 views = [(d, start) for d, (start, _) in zip(cased, lines, strict=True)]
-                ents = trim_entities(parsed, {t.idx + start: t for d, start in views for t in d})
+                tag_at = {t.idx + start: t for d, start in views for t in d}
+                ents = trim_entities(parsed, tag_at)
+                parsed.user_data["kg_common_words"] = common_words(tag_at)
             yield extract_parsed(document, parsed, ents, views)
 
 

@@ -76,6 +76,11 @@ class RoleBuilder:
             of_name = self.table.name(of)
             self._affiliate(person, of_name, evidence, self.ac["title_of_organisation"])
         title = re.sub(r"\s+", " ", span.text)
+        words = title.split()
+        prefix = _country_prefix(title) if len(words) > 1 else None
+        if prefix and of_name is None:  # "U.S. Trade Representative": of the United States
+            n = next(k for k in range(1, len(words)) if gazetteer().country(" ".join(words[:k])) == prefix)
+            title, of_name = " ".join(words[n:]), prefix
         if of is not None and span.of_start is None and title.lower().endswith(of.text.lower()):
             title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(of.text) + "$", "", title, flags=re.IGNORECASE)
         key = (person, title.lower(), of_name)
@@ -105,11 +110,21 @@ class RoleBuilder:
         if self.table.type(org) == "Organization":
             self._affiliate(person, self.table.name(org), evidence, self.ac["of_phrase"])
         if tail.group(0).strip().startswith("of") and self.table.type(org) == "Country":
-            country = self.table.name(org)
-            for key, role in list(self.roles.items()):
-                if role.person == person and role.of is None and role.evidence == evidence:
-                    del self.roles[key]
-                    self.roles[(person, role.title.lower(), country)] = role.model_copy(update={"of": country})
+            country = self.table.name(org)  # "President Trump of the United States": the title is of it
+            for span in title_before(self.titles, self.text, m):
+                if span.of is None:
+                    title = re.sub(r"\s+", " ", span.text)
+                    self.roles.pop((person, title.lower(), None), None)
+                    self.roles.setdefault(
+                        (person, title.lower(), country),
+                        Role(
+                            person=person,
+                            title=title,
+                            of=country,
+                            evidence=evidence,
+                            confidence=self.rc["title_before_name"],
+                        ),
+                    )
 
     def _possessor_org(self, m: Mention, person: str, evidence: Evidence) -> None:
         """ "VOA's Brian Wagner": the organisation whose person the name is."""

@@ -101,8 +101,11 @@ def _name_after(doc, char: int) -> tuple[int, int] | None:
     if first == len(doc) or doc[first].idx - char > 1:
         return None
     tokens = doc[first:]  # a Span: tokens are made as the loop reaches them
+    common = doc.user_data.get("kg_common_words", frozenset())  # of Title Case lines (pipeline)
     words = []
     for tok in tokens:
+        if tok.idx in common:
+            break
         if words and (tok.is_sent_start or (tok.text == "." and len(words[-1].text) > 1) or tok.lower_ in CALENDAR):
             break  # a name never runs past its sentence ("... Froman. Prime Minister ...") nor into a date
         if tok.text in {"-", "."} and words:
@@ -190,6 +193,8 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
             person = next(m for m in existing if m.type == "Person")
             if person.start > start:  # the model cut the first name off ("J. Blinken")
                 person.start = start
+            if re.fullmatch(r"[ \t]+[A-Z][^\W\d_]*", text[person.end : end]) and text[end : end + 1] == "-":
+                person.end = end  # "Minister Kim Do-hyun" when the model stopped at "Kim"
             person.end = name_end(text, person.end)  # "Pope Benedict the Sixteenth"
             person.text = text[person.start : person.end]
             continue
@@ -199,7 +204,7 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
         if typ != "Person":
             continue
         mentions = [m for m in mentions if m not in existing]
-        end = name_end(text, end)
+        end = max([name_end(text, end)] + [m.end for m in existing if m.start == start])  # "Gholam-Hossein Elham"
         mentions.append(Mention(start, end, text[start:end], "Person"))
     mentions.sort(key=lambda m: m.start)
     return mentions, spans

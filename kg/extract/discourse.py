@@ -99,8 +99,9 @@ class Discourse:
                 return parties, k, status, where
         return None
 
-    def encounters_of(self, count: int, before: int, max_back: int, table) -> list[list[Referent]]:
-        """Party lists of earlier encounters with exactly ``count`` parties, latest first."""
+    def encounters_of(self, count: int | None, before: int, max_back: int, table) -> list[list[Referent]]:
+        """Party lists of earlier encounters with exactly ``count`` parties (any number from two
+        when None), latest first."""
         out = []
         for end, meetings, _kind, _status, _where in reversed(self.history):
             if end >= before:
@@ -109,7 +110,8 @@ class Discourse:
                 break
             for parties in meetings:
                 people = [p for p in parties if p.via != "host"]
-                if len({table.name(p.mention) if p.mention else p.name for p in people}) == count:
+                n = len({table.name(p.mention) if p.mention else p.name for p in people})
+                if n == count or (count is None and n >= 2):
                     out.append(people)
         return out
 

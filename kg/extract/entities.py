@@ -51,6 +51,8 @@ class Group:
     def _vote(self) -> str:
         if self.country:
             return "Country"
+        if any(m.canonical for m in self.mentions):
+            return "Organization"
         if any(m.type == "Person" and len(m.text.split()) > 1 for m in self.mentions):
             return "Person"
         if any(m.person_cue for m in self.mentions) and not any(_org_word(m.text) for m in self.mentions):
@@ -65,7 +67,8 @@ class Group:
     def name(self) -> str:
         if self.country:
             return self.country
-        return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+        listed = next((m.canonical for m in self.mentions if m.canonical), None)
+        return listed or max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
 
     @property
     def aliases(self) -> list[str]:
@@ -125,8 +128,8 @@ class EntityTable:
                     group = countries[m.country] = Group(country=m.country)
                     self.groups.append(group)
             else:
-                key = name_key(m.text)
-                group = by_key.get(key) or self._surname_match(m)
+                key = name_key(m.canonical or m.text)
+                group = by_key.get(key) or by_key.get(name_key(m.text)) or self._surname_match(m)
                 if group is None:
                     group = Group()
                     self.groups.append(group)

@@ -79,7 +79,8 @@ def _regions() -> set[str]:
 
 
 def gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
-    """Country names, capitals and listed cities the model missed (common in Title Case headlines).
+    """Country names, capitals, listed cities and organisations the model missed (common in Title
+    Case headlines).
 
     Works on plain (text, start, end) tuples and a per-token "taken" flag rather than spaCy spans:
     the scan tries up to seven n-grams at every capitalised token, and building spans for them
@@ -118,6 +119,8 @@ def gazetteer_mentions(doc, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(start, end, name, "Country", country))
             elif gaz.city_country(name):
                 out.append(Mention(start, end, name, "City", gaz.city_country(name)))
+            elif gaz.organization(name) and (n > 1 or name.replace(".", "").isupper() or name[:1].isdigit()):
+                out.append(Mention(start, end, name, "Organization", canonical=gaz.organization(name)))
             elif name in regions:
                 out.append(Mention(start, end, name, "Place"))
             elif n == 1 and gaz.demonyms.get(name.lower()):

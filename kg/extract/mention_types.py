@@ -38,6 +38,7 @@ class Mention:
     metonym: bool = False  # a capital or demonym standing for its country as an actor
     anaphor: bool = False  # a bare title standing for the one person who holds it ("the Secretary")
     person_cue: bool = False  # a title or honorific right before it, or an appositive title after it
+    canonical: str | None = None  # a listed organisation's standard name ("EU" -> "European Union")
 
 
 def _word_set(key: str) -> set[str]:

@@ -82,8 +82,12 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
                 continue
             typ, country = classify(text, label_type)
             if typ != "Person" and text.split()[-1].lower() in events:
-                continue  # "the Japan-EU Summit": an event, no entity
-            out.append(Mention(piece_start, piece_end, text, typ, country))
+                out += _parties_in_event(text_all, piece_start, text)
+                continue  # "the Japan-EU Summit": an event, no entity; its named parties are
+            listed = gazetteer().organization(text) if typ != "Country" else None
+            if listed:
+                typ = "Organization"
+            out.append(Mention(piece_start, piece_end, text, typ, country, canonical=listed))
     out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
     out = _join_split_names(doc, out)
     out = two_word_demonyms(text_all, out)
@@ -92,6 +96,26 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     for m in out:
         _tidy(text_all, m)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _parties_in_event(text: str, start: int, name: str) -> list[Mention]:
+    """The countries and listed organisations that open an event's name ("UK-EU Summit")."""
+    gaz = gazetteer()
+    first = name.split()[0]
+    parts = re.split(r"(?<=\w|\.)[-–](?=[A-Z])", first)
+    if len(parts) < 2:
+        return []
+    out, pos = [], start
+    for p in parts:
+        at = text.index(p, pos)
+        pos = at + len(p)
+        if gaz.country(p):
+            out.append(Mention(at, pos, p, "Country", gaz.country(p)))
+        elif gaz.organization(p):
+            out.append(Mention(at, pos, p, "Organization", canonical=gaz.organization(p)))
+        else:
+            return []
     return out
 
 

@@ -171,6 +171,11 @@ class PartyReader:
         found = self.discourse.plural(here, here - _LOOKBACK_CHARS)
         count = next((_NUMBERS[c.lower_] for c in [tok, *tok.children] if c.lower_ in _NUMBERS), None)
         if count is None:
+            if tok.lemma_.lower() in _words()["role_plurals"] and found and not self._people(found):
+                # "the leaders": people, not the countries or bodies an event of theirs was between
+                earlier = self.discourse.encounters_of(None, here, here - _LOOKBACK_CHARS, self.table)
+                found = next((f for f in earlier if self._people(f)), [])
+                return [Referent(r.mention, r.name, "plural", tok.i) for r in found]
             return found
         allowed = _words()["role_plurals"].get(tok.lemma_.lower())
         sides = _one_group_of(self.discourse.recent(here, here - _LOOKBACK_CHARS)[0], count)
@@ -186,6 +191,12 @@ class PartyReader:
         if len(found) != count:
             return []  # a delegation taken up stays one: its head may be named nearby
         return [Referent(r.mention, r.name, "delegation" if r.via == "delegation" else "plural", tok.i) for r in found]
+
+    def _people(self, parties: list[Referent]) -> bool:
+        """Whether some party is a person, named or by title ("The Prime Minister")."""
+        return any(
+            r.via == "title" or (r.mention is not None and self.table.type(r.mention) == "Person") for r in parties
+        )
 
     def _hold(self, parties: list[Referent], allowed: frozenset[str]) -> bool:
         """Whether every party holds a post of one of these kinds ("diplomats": ministers, secretaries)."""

@@ -85,16 +85,31 @@ class RoleBuilder:
             title = re.sub(r"\s+of\s+(the\s+)?" + re.escape(of.text) + "$", "", title, flags=re.IGNORECASE)
         key = (person, title.lower(), of_name)
         self.roles.setdefault(key, Role(person=person, title=title, of=of_name, evidence=evidence, confidence=conf))
-        # an organisation named in or right before the title ("U.S. Treasury Secretary")
+        # an organisation named in or right before the title ("U.S. Treasury Secretary", "White House
+        # Spokesman": a seat of government named before a title is its institution)
         for o in self.mentions:
-            if self.table.type(o) == "Organization" and o is not of and o.start < span.end and span.start < o.end:
-                self._affiliate(person, self.table.name(o), evidence, self.ac["title_of_organisation"])
-                inner = _country_prefix(o.text)
-                if inner and self.roles.get((person, title.lower(), None)):
-                    del self.roles[(person, title.lower(), None)]
-                    self.roles[(person, title.lower(), inner)] = Role(
-                        person=person, title=title, of=inner, evidence=evidence, confidence=conf
+            right_before = self.table.type(o) == "Place" and self.text[o.end : span.start] == " "
+            inside = self.table.type(o) == "Organization" and o.start < span.end and span.start < o.end
+            if o is not of and (inside or right_before or self._org_before(o, span)):
+                org = self.table.name(o)
+                self._affiliate(person, org, evidence, self.ac["title_of_organisation"])
+                # the title is of the country the organisation's name opens with, else of it
+                owner = _country_prefix(o.text) or (org if not inside or o.end <= span.start else None)
+                if owner and self.roles.pop((person, title.lower(), None), None) is not None:
+                    self.roles[(person, title.lower(), owner)] = Role(
+                        person=person, title=title, of=owner, evidence=evidence, confidence=conf
                     )
+
+    def _org_before(self, o: Mention, span: TitleSpan) -> bool:
+        """ "VOA White House Correspondent", "CPN-UML General Secretary": an organisation right
+        before the title, or before a venue that is."""
+        if self.table.type(o) != "Organization" or o.end > span.start:
+            return False
+        between = self.text[o.end : span.start]
+        if between == " ":
+            return True
+        venue = next((v for v in self.mentions if v.start == o.end + 1 and self.table.type(v) == "Place"), None)
+        return venue is not None and self.text[venue.end : span.start] == " "
 
     def _of_phrase(self, m: Mention, person: str, evidence: Evidence) -> None:
         """ "William Reinsch of the Center for ...", "X, an analyst at Y", "President Al-Sisi of Egypt",

@@ -209,7 +209,7 @@ def status_of(trigger) -> tuple[str | None, bool]:
         return ("cancelled" if happen or (planned_modifier and not _negated(trigger)) else None), True
     if status is not None:
         return status, True
-    if ahead and tense != "past":
+    if ahead:  # "met Le Drian ahead of the ministerial dinner": still to come when they met
         return "scheduled", True
     return ("scheduled" if tense == "unrealized" else "held"), False
 

@@ -28,6 +28,19 @@ _CAP = r"[A-Z][\w’'-]*(?![\w.])"
 _PORTFOLIO = re.compile(rf"[ \t]+(for[ \t]+{_CAP}(?:,?[ \t]+(?:{_CAP}|and[ \t]+{_CAP}|of[ \t]+(?:the[ \t]+)?{_CAP}))*)")
 
 
+def _portfolio_end(text: str, portfolio: re.Match, mentions: list[Mention]) -> int:
+    """Where a portfolio ("for Foreign Affairs and Security Policy") ends: before a name or an
+    honorific it would run into ("..., and Mr Karel De Gucht"), without the glue before it."""
+    stop = portfolio.end()
+    for m in mentions:
+        if m.type == "Person" and portfolio.start(1) < m.start < stop:
+            stop = m.start
+    words = re.search(r"[ \t]" + honorific_pattern(at_least_one=True), text[portfolio.start(1) : stop])
+    if words:
+        stop = portfolio.start(1) + words.start()
+    return portfolio.start(1) + len(re.sub(r"(?:,?[ \t]+and)?[ \t,]*$", "", text[portfolio.start(1) : stop]))
+
+
 @dataclass
 class TitleSpan:
     """A title in the text with what it is "of" (country, demonym or organisation mention)."""
@@ -159,8 +172,9 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
         # "High Representative ... for Foreign Affairs and Security Policy": the portfolio is title
         portfolio = _PORTFOLIO.match(text, span.end)
         if portfolio:
-            span.text = f"{span.text} {portfolio.group(1)}"
-            span.end = portfolio.end()
+            stop = _portfolio_end(text, portfolio, mentions)
+            span.text = f"{span.text} {text[portfolio.start(1) : stop]}"
+            span.end = stop
         if span.of is None:
             pre, pre_start = _mention_ending_before(mentions, text, start)
             if (pre and pre.type in {"Country", "Demonym", "Organization"}) or (pre and pre.metonym):

@@ -27,6 +27,11 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # demonym (lower) -> canonical country
     capitals: dict[str, str] = field(default_factory=dict)  # capital (lower) -> canonical country
     cities: dict[str, str] = field(default_factory=dict)  # city (lower) -> canonical country
+    organizations: dict[str, str] = field(default_factory=dict)  # full form (lower) or abbreviation -> name
+
+    def organization(self, name: str) -> str | None:
+        """Standard name of a listed organisation ("EU" -> "European Union"); abbreviations as written."""
+        return self.organizations.get(name.strip()) or self.organizations.get(_key(name))
 
     def country(self, name: str) -> str | None:
         """Canonical country for a name or alias ("U.S." -> "United States"), else None."""
@@ -67,6 +72,10 @@ def gazetteer() -> Gazetteer:
             gaz.countries.setdefault(_key(alias), gaz.countries.get(_key(canonical), canonical))
     for city, country in _rows("cities.tsv"):
         gaz.cities[_key(city)] = country
+    for name, *rest in _rows("organizations.tsv"):
+        for alias in [name, *(rest[0].split("|") if rest else [])]:
+            abbreviation = alias.replace(".", "").replace("-", "").isupper() or alias[:1].isdigit()
+            gaz.organizations[alias if abbreviation else _key(alias)] = name
     return gaz
 
 

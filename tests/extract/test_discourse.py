@@ -122,3 +122,12 @@ def test_discourse_both_countries_are_those_of_the_last_sentence_that_told_encou
         "Foreign Minister Ana Ruiz will lead delegations to both countries in his place."
     )
     assert {(M({"Ana Ruiz", "Peru"}), "scheduled"), (M({"Ana Ruiz", "Bolivia"}), "scheduled")} <= meetings(x)
+
+
+def test_discourse_the_leaders_are_people_not_the_bodies_they_spoke_of(read, meetings):
+    x = read(
+        "Prime Minister Eva Lind met Commission President Ana Ruiz today. "
+        "The leaders welcomed cooperation between Norway and the EU ahead of the Norway-EU Summit on Monday. "
+        "The leaders looked forward to seeing each other on Monday."
+    )
+    assert (M({"Eva Lind", "Ana Ruiz"}), "scheduled") in meetings(x)

@@ -72,3 +72,14 @@ def test_names_a_regnal_number_stays_with_a_name_the_model_found(read):
         "Pope Benedict the Sixteenth visited Peru this week and urged political change."
     )  # the model finds no person here: the name comes from the title before it
     assert ("Benedict the Sixteenth", "Peru") in {tuple(m.participants) for m in x.meetings}
+
+
+def test_names_listed_organisations_have_their_standard_name(read):
+    """ "EU" and "the European Union" are one organisation; a listed abbreviation is found even
+    where the model tags nothing; the parties that open an event's name are named."""
+    x = read("The EU and Norway agreed. The European Union said the G7 would meet ahead of the Norway-EU Summit.")
+    orgs = {e.name: set(e.aliases) for e in x.entities if e.type == "Organization"}
+    assert orgs["European Union"] >= {"EU", "European Union"} and "G7" in orgs
+    assert (frozenset({"Norway", "European Union"}), "scheduled") in {
+        (frozenset(m.participants), m.status) for m in x.meetings
+    }

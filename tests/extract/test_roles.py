@@ -46,3 +46,18 @@ def test_roles_a_name_the_body_capitalises_stays_a_name_in_a_headline(read):
     )
     names = {e.name for e in x.entities if e.type == "Person"}
     assert not any("Willing" in n for n in names)
+
+
+def test_roles_an_organisation_before_a_title_is_its_institution(read):
+    x = read("White House Spokesman Ivan Petrov said no meeting was planned. NATO Envoy Ana Ruiz disagreed.")
+    assert ("Ivan Petrov", "Spokesman", "White House") in roles(x)
+    assert ("Ana Ruiz", "NATO") in {(a.person, a.organization) for a in x.affiliations}
+
+
+def test_roles_a_portfolio_stops_before_the_next_name(read):
+    x = read(
+        "Ms Eva Holm, High Representative of the EU for Foreign Affairs and Security Policy, and Mr Jon Aas, "
+        "Commissioner for Trade, attended the summit."
+    )
+    assert ("Eva Holm", "High Representative for Foreign Affairs and Security Policy", "European Union") in roles(x)
+    assert "Jon Aas" in {e.name for e in x.entities if e.type == "Person"}

@@ -108,3 +108,9 @@ def test_status_the_present_of_a_when_or_if_clause_is_the_future(read, meetings)
 def test_status_an_encounter_a_mission_aims_to_bring_about_is_potential(read, meetings):
     x = read("Chancellor Ida Brun began a tour aimed at getting Chile and Peru to restart their border talks.")
     assert meetings(x) == {(M({"Chile", "Peru"}), "potential")}
+
+
+def test_status_an_event_ahead_of_which_they_met_is_still_to_come(read, meetings):
+    x = read("Chancellor Ida Brun met President Luis Vega in Lima ahead of the Chile-Peru summit.")
+    assert (M({"Ida Brun", "Luis Vega"}), "held") in meetings(x)
+    assert (M({"Chile", "Peru"}), "scheduled") in meetings(x)

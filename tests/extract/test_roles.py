@@ -61,3 +61,16 @@ def test_roles_a_portfolio_stops_before_the_next_name(read):
     )
     assert ("Eva Holm", "High Representative for Foreign Affairs and Security Policy", "European Union") in roles(x)
     assert "Jon Aas" in {e.name for e in x.entities if e.type == "Person"}
+
+
+def test_roles_a_bracketed_qualifier_belongs_to_the_party_name(read):
+    x = read("The Socialist Party of Chile (Renewal) chairman Pablo Rojas met Prime Minister Eva Lind.")
+    assert ("Pablo Rojas", "chairman", "Socialist Party of Chile (Renewal)") in roles(x)
+    x = read("Ministers of the European Union (EU) met in Oslo.")
+    assert not [e for e in x.entities if "(" in e.name]
+
+
+def test_roles_a_country_and_a_title_read_as_one_name_are_country_and_title(read):
+    x = read("The daughter of Brunei Sultan Hassanal Bolkiah was married on Sunday.")
+    assert ("Hassanal Bolkiah", "Sultan", "Brunei") in roles(x)
+    assert "Brunei Sultan" not in {e.name for e in x.entities}

@@ -32,19 +32,22 @@ def two_word_demonyms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
-    """A listed place that is longer than the model's entity wins ("Paris-Saclay" over "Paris",
-    "the State of Israel" over "Israel")."""
+    """A listed place or organisation that is longer than the model's entity wins ("Paris-Saclay"
+    over "Paris", "the State of Israel" over "Israel", "Communist Party of China" over "Communist
+    Party")."""
     gaz = gazetteer()
     out = []
     for m in mentions:
-        grown = None
+        grown, listed = None, None
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        for n in (1, 2):
+        for n in (1, 2, 3):
             if span is None or span.end + n > len(doc):
                 break
             longer = doc[span.start : span.end + n]
             if gaz.city_country(longer.text) or (gaz.country(longer.text) and m.type != "Person"):
                 grown = longer
+            elif m.type == "Organization" and n > 1 and gaz.organization(longer.text):
+                grown, listed = longer, gaz.organization(longer.text)
         for n in (2, 3, 4):  # "State of Israel", "Islamic Republic of Iran"
             if span is None or m.type != "Country" or span.start - n < 0 or doc[span.start - 1].lower_ != "of":
                 break
@@ -52,8 +55,8 @@ def prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
             if longer[0].text[:1].isupper() and gaz.country(longer.text) == m.country:
                 grown = longer
         if grown is not None:
-            typ, country = classify(grown.text, m.type)
-            m = Mention(grown.start_char, grown.end_char, grown.text, typ, country)
+            typ, country = classify(grown.text, m.type) if listed is None else ("Organization", None)
+            m = Mention(grown.start_char, grown.end_char, grown.text, typ, country, canonical=listed)
         out.append(m)
     return out
 

@@ -18,6 +18,7 @@ from kg.extract.mention_types import (  # noqa: F401  (re-exported: the mention 
     Mention,
     classify,
 )
+from kg.extract.name_runs import repair_runs
 from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
 from kg.nlp import text_of
 
@@ -95,51 +96,8 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     out += gazetteer_mentions(doc, out)
     for m in out:
         _tidy(text_all, m)
-    out = [p for m in _qualified_organisations(text_all, out) for p in _country_before_title(m)]
+    out = repair_runs(doc, out)
     out.sort(key=lambda m: m.start)
-    return out
-
-
-def _country_before_title(m: Mention) -> list[Mention]:
-    """ "Brunei Sultan", "Brunei Sultan Hassanal Bolkiah" read as one name: a country's name opens
-    it, a whole title follows, and what comes after the title is the holder's name."""
-    words = m.text.split()
-    if m.type in {"Person", "Country"} or len(words) < 2:
-        return [m]
-    at = next((i for i in range(len(words) - 1, 0, -1) if gazetteer().country(" ".join(words[:i]))), 0)
-    lower = tuple(w.lower() for w in words[at:])
-    title = next((f for f in titles().forms if lower[: len(f)] == f), ()) if at else ()
-    rest = words[at + len(title) :]
-    if not title or not all(w[:1].isupper() for w in rest):
-        return [m]
-    head = " ".join(words[:at])
-    out = [Mention(m.start, m.start + len(head), head, "Country", gazetteer().country(head))]
-    if rest:
-        name = " ".join(rest)
-        out.append(Mention(m.end - len(name), m.end, name, "Person", person_cue=True))
-    return out
-
-
-_QUALIFIER = re.compile(r"[ \t]?\(([A-Z][\w’'-]*(?:[ \t-][A-Z][\w’'-]*)*)\)")
-
-
-def _qualified_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Communist Party of Nepal (Maoist)": a capitalised qualifier in brackets right after an
-    organisation's name is part of it (the model may stop inside the brackets); an abbreviation in
-    brackets ("(EU)") is not."""
-    out = list(mentions)
-    for m in mentions:
-        if m.type != "Organization" or m.canonical:
-            continue
-        base = m.start + m.text.rfind(" (") if m.text.count("(") > m.text.count(")") else m.end
-        q = _QUALIFIER.match(text, base)
-        if q is None or q.group(1).replace("-", "").isupper():
-            if base != m.end:
-                m.end, m.text = base, text[m.start : base]
-            continue
-        out = [o for o in out if not (m.end <= o.start < q.end())]
-        m.end = q.end()
-        m.text = text[m.start : m.end]
     return out
 
 

@@ -23,10 +23,14 @@ from kg.lexicons import confidences, gazetteer, titles
 from kg.models import Affiliation, Evidence, Role
 from kg.nlp import text_of
 
-_COPULA = r"[ \t]+(?:is|was|has been|had been|became|becomes|remains|served as|serves as)[ \t]+(?:(?:an?|the)[ \t]+)?"
-_COPULA_OF = re.compile(_COPULA + r"(?P<title>(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?")
+_COPULA = (
+    r"[ \t]+(?:is|was|has been|had been|became|becomes|remains|served as|serves as)"
+    r"(?:[ \t]+(?:now|also|currently|still))?[ \t]+(?:(?:an?|the)[ \t]+)?"
+)
+_RELATIVE = re.compile(r",[ \t]+who(?=[ \t])(?P<clause>[^,.;()]{1,80}),")
+_COPULA_OF = re.compile(_COPULA + r"(?P<title>(?:[\w-]+[ \t]+){0,3}?[\w-]+)[ \t]+(?:of|at|for)[ \t]+(?:[Tt]he[ \t]+)?")
 _COPULA_MEMBER = re.compile(_COPULA)
-_AFTER_NAME = re.compile(r"(?:,\s+(?:an?|the)\s+[\w\s-]{0,40}?\s+(?:at|of|with)|\s+of|\s+from)\s+(?:the\s+)?")
+_AFTER_NAME = re.compile(r"(?:,\s+(?:an?|the)\s+[\w\s-]{0,40}?\s+(?:at|of|with)|,?\s+of|\s+from)\s+(?:the\s+)?")
 
 
 def evidence_of(sent) -> Evidence:
@@ -87,8 +91,10 @@ class RoleBuilder:
         self.roles.setdefault(key, Role(person=person, title=title, of=of_name, evidence=evidence, confidence=conf))
         # an organisation named in or right before the title ("U.S. Treasury Secretary", "White House
         # Spokesman": a seat of government named before a title is its institution)
+        # "VOA White House Correspondent": with an organisation before it, the venue is the beat
+        beat = any(self._org_before(o, span) and self.text[o.end : span.start] != " " for o in self.mentions)
         for o in self.mentions:
-            right_before = self.table.type(o) == "Place" and self.text[o.end : span.start] == " "
+            right_before = self.table.type(o) == "Place" and self.text[o.end : span.start] == " " and not beat
             inside = self.table.type(o) == "Organization" and o.start < span.end and span.start < o.end
             if o is not of and (inside or right_before or self._org_before(o, span)):
                 org = self.table.name(o)
@@ -106,8 +112,8 @@ class RoleBuilder:
         if self.table.type(o) != "Organization" or o.end > span.start:
             return False
         between = self.text[o.end : span.start]
-        if between == " ":
-            return True
+        if re.fullmatch(r" (?:[a-z]+ ){0,2}", between):
+            return True  # "EU trade spokesman": a lowercase portfolio may come between
         venue = next((v for v in self.mentions if v.start == o.end + 1 and self.table.type(v) == "Place"), None)
         return venue is not None and self.text[venue.end : span.start] == " "
 
@@ -153,8 +159,16 @@ class RoleBuilder:
 
     def _copula(self, m: Mention, person: str, evidence: Evidence) -> None:
         """ "X is deputy leader of al-Shabaab", "X was head of the NSA", "X is an AQIM associate":
-        the post a copula gives a person, with its organisation."""
-        said = _COPULA_OF.match(self.text, m.end)
+        the post a copula gives a person, with its organisation. A relative clause right after the
+        name ("X, who is now a journalist for CNN, was editor of ...") says it too, and the main
+        verb after it still does."""
+        rel = _RELATIVE.match(self.text, m.end)
+        if rel is not None:
+            self._copula_at(rel.start("clause"), person, evidence)
+        self._copula_at(rel.end() if rel else m.end, person, evidence)
+
+    def _copula_at(self, pos: int, person: str, evidence: Evidence) -> None:
+        said = _COPULA_OF.match(self.text, pos)
         if said:
             org = next((o for o in self.mentions if o.start == said.end()), None)
             title = re.sub(r"\s+", " ", said.group("title"))
@@ -173,7 +187,7 @@ class RoleBuilder:
                     ),
                 )
             return
-        member = _COPULA_MEMBER.match(self.text, m.end)
+        member = _COPULA_MEMBER.match(self.text, pos)
         if member:
             org = next(
                 (o for o in self.mentions if o.start == member.end() and self.table.type(o) == "Organization"), None

@@ -163,7 +163,8 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
             of_m = next((m for m in mentions if m.start == end + tail.end()), None)
             if of_m and of_m.type in {"Country", "Organization"}:
                 portfolio = of_m.text.find(" for ")
-                if of_m.type == "Organization" and portfolio > 0:  # "European Union for Foreign Affairs"
+                if of_m.type == "Organization" and portfolio > 0 and gazetteer().organization(of_m.text[:portfolio]):
+                    # "European Union for Foreign Affairs"; "Movement for Democratic Change" stays whole
                     of_m.end = of_m.start + portfolio
                     of_m.text = text[of_m.start : of_m.end]
                 span.of = of_m

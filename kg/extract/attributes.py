@@ -132,7 +132,9 @@ def date_of(found: Found, published: date | None) -> str | None:
         chosen = min(ents, key=lambda e: min(abs(e.start - t), abs(e.end - 1 - t)))
     prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
     expression = f"{prev} {chosen.text}" if prev in _DATE_PREFIXES else chosen.text
-    return resolve(expression, published, future=found.status == "scheduled" or _present(found.trigger))
+    # what is called off had not happened yet: "the visit planned for Thursday was cancelled"
+    planned = found.status in {"scheduled", "cancelled"}
+    return resolve(expression, published, future=planned or _present(found.trigger), planned=planned)
 
 
 def _present(trigger) -> bool:

@@ -23,8 +23,31 @@ def _month(word: str) -> int:
     return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(word[:3]))
 
 
-def resolve(expression: str, published: date | None, *, future: bool = False) -> str | None:
+def _year_of(month: int, published: date | None, future: bool) -> int | None:
+    """The year of a month named without one: the nearest such month on the side of the
+    publication date the clause speaks of ("met in November", in March, is last November; "will
+    meet in November" is this one; the publication's own month is this year's either way).
+
+    >>> _year_of(11, date(2026, 3, 10), future=False), _year_of(11, date(2026, 3, 10), future=True)
+    (2025, 2026)
+    >>> _year_of(2, date(2026, 11, 10), future=True)
+    2027
+    """
+    if published is None:
+        return None
+    if future:
+        return published.year + (month < published.month)
+    return published.year - (month > published.month)
+
+
+def resolve(
+    expression: str, published: date | None, *, future: bool = False, planned: bool | None = None
+) -> str | None:
     """An ISO date for a date expression, or None when the text does not pin it down.
+
+    ``future``: a bare weekday lies ahead (a plan, or a present-tense clause). ``planned``: a
+    month named without a year lies ahead (default: as ``future``); a present-tense report of a
+    held meeting ("the trip is his fourth since February") looks back.
 
     >>> resolve("on Monday", date(2025, 9, 17))
     '2025-09-15'
@@ -38,6 +61,7 @@ def resolve(expression: str, published: date | None, *, future: bool = False) ->
     True
     """
     s = expression.lower().strip().replace("’", "'")
+    ahead = future if planned is None else planned
     s = re.sub(r"^(on|in|this|during|by|at|from)\s+", "", s)
     if s.startswith(("since", "until", "before", "after", "over the", "for ")) or "ago" in s.split():
         return None
@@ -73,7 +97,7 @@ def resolve(expression: str, published: date | None, *, future: bool = False) ->
     if full:
         groups = full.groups()
         month_word, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
-        year = int(groups[2]) if groups[2] else (published.year if published else None)
+        year = int(groups[2]) if groups[2] else _year_of(_month(month_word), published, ahead)
         if year is None:
             return None
         try:
@@ -94,7 +118,8 @@ def resolve(expression: str, published: date | None, *, future: bool = False) ->
         return year.group(1)
     month_only = re.fullmatch(r"(?:early|mid|late|the end of|end of)?\s*-?\s*" + _MONTH_RE, s)
     if month_only and published:
-        return f"{published.year:04d}-{_month(month_only.group(1)):02d}"
+        month = _month(month_only.group(1))
+        return f"{_year_of(month, published, ahead):04d}-{month:02d}"
     if published:
         if s == "last month":
             first = published.replace(day=1) - timedelta(days=1)

@@ -68,7 +68,7 @@ class Group:
         if self.country:
             return self.country
         listed = next((m.canonical for m in self.mentions if m.canonical), None)
-        return listed or max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+        return listed or max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t), not t.isupper()))
 
     @property
     def aliases(self) -> list[str]:

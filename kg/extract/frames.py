@@ -43,6 +43,7 @@ def lexicon() -> dict:
         "needs_partner": frozenset(raw["needs_partner"]),
         "light": frozenset(raw["light_verbs"]),
         "arranging": frozenset(raw["arranging_verbs"]),
+        "travel_plan": frozenset(raw["travel_plan_verbs"]),
         "purpose": frozenset(raw["travel_purpose"]),
         "intent_nouns": frozenset(raw["intent_nouns"]),
         "joining": frozenset(raw["joining_verbs"]),

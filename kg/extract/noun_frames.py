@@ -177,8 +177,10 @@ class NounFrames(Frames):
         """Parties the clause around the noun adds: the subject of "held talks" or of "cancelled
         a meeting with X", a relative clause's subject ("the meeting that Kerry had with Lavrov"),
         or the subject of the clause a phrase hangs from ("During a meeting with X, Y said")."""
+        visiting = n.lemma_.lower() in self.lex["visit_nouns"]
         for c in n.children:
-            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in self.lex["light"]:
+            planned = visiting and c.lemma_.lower() in self.lex["travel_plan"]  # "a visit that Ruiz had planned"
+            if c.dep_ in {"relcl", "acl"} and (c.lemma_.lower() in self.lex["light"] or planned):
                 subj = [r for s in c.children if s.dep_ in SUBJECT_DEPS for r in self.r.actors(s)]
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ == "with":
@@ -193,7 +195,11 @@ class NounFrames(Frames):
             lemma = gov.lemma_.lower()
             if lemma in self.lex["attending"] and not any(groups):
                 return []  # "Russia and India will join the summit": attendees of an event; "X and Y led talks" is theirs
-            if lemma in self.lex["light"] or (lemma in self.lex["arranging"] and one_sided):
+            if (
+                lemma in self.lex["light"]
+                or (lemma in self.lex["arranging"] and one_sided)
+                or (visiting and lemma in self.lex["travel_plan"] and not any(groups))
+            ):  # "called off a visit to Caracas": the visit is the subject's
                 for p in gov.children:  # "held talks on Monday with X"
                     if p.dep_ == "prep" and p.lower_ == "with" and not groups:
                         groups.append([r for o in p.children if o.dep_ == "pobj" for r in self.r.actors(o)])
@@ -203,7 +209,7 @@ class NounFrames(Frames):
             ):  # "X and Y agreed to reschedule the dialogue"
                 subj = self.verbs.subjects(gov)
                 return subj if len(subj) >= 2 else []
-        visiting = n.lemma_.lower() in self.lex["visit_nouns"]  # "who is on an official visit to Pakistan"
+        # "who is on an official visit to Pakistan"
         if head.dep_ == "pobj" and (one_sided or visiting) and gov.dep_ == "prep":
             prep = gov.lower_
             verb = gov.head if gov.head.pos_ in {"VERB", "AUX"} else None

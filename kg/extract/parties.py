@@ -209,6 +209,10 @@ class PartyReader:
             return tok.dep_ in SUBJECT_DEPS | {"dobj", "pobj"} and (
                 tok.lower_ == "both" or any(c.lower_ == "the" for c in tok.children)
             )
+        if tok.lower_ in {"last", "first"} and tok.dep_ in SUBJECT_DEPS:
+            # "The two last met in May": the parser makes the adverb the subject, "two" its number
+            number = next((c for c in tok.children if c.lower_ in {"two", "both"}), None)
+            return number is not None and any(c.lower_ == "the" for c in (*tok.children, *number.children))
         if tok.tag_ not in {"NNS", "NNPS"} or lemma not in _words()["plural_nouns"]:
             return False
         return any(c.lower_ in {"the", "both", "two", "these", "those"} for c in tok.children if c.i < tok.i)
@@ -320,9 +324,20 @@ class PartyReader:
                         return m
                     if child.lower_ in SINGULAR:
                         continue
+                    owner = self._person_possessor(child)
+                    if owner is not None:  # "Ruiz's office said she had spoken": the one it speaks for
+                        return owner
                     if child.lemma_.lower() in title_words() | _words()["group_nouns"]:
                         return _UNKNOWN  # "the ROK leader ... his talks": someone the text does not name
                     break  # not a person ("relations had developed since his visit"): look further up
+        return None
+
+    def _person_possessor(self, tok) -> Mention | None:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                m = self.mention(c)
+                if m is not None and not m.in_title and self.table.type(m) == "Person":
+                    return m
         return None
 
     def clause_subject_group(self, tok) -> list[Referent]:

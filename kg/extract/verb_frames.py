@@ -133,11 +133,18 @@ class VerbFrames(Frames):
 
     def _preps(self, v) -> list:
         """The verb's prepositional phrases, with the with-phrases the parser hung on its object
-        or on a place or time phrase ("discussed aid with B", "met in Doha with B")."""
+        or on a place, time or means phrase ("discussed aid with B", "met in Doha with B", "spoke
+        by telephone with B")."""
         own = [c for c in v.children if c.dep_ == "prep"]
         # ... but "discussed the negotiations with Iran": those are negotiations with Iran
         hosts = [c for c in v.children if c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() not in self.lex["nouns"]]
-        hosts += [o for c in own if c.lower_ in {"in", "at", "on"} for o in c.children if o.dep_ == "pobj"]
+        hosts += [
+            o
+            for c in own
+            if c.lower_ in {"in", "at", "on", "by", "via", "over"}
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         return own + [c for o in hosts for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
 
     def _places(self, prep) -> list[Referent]:

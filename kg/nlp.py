@@ -102,7 +102,7 @@ def load(model: str = DEFAULT_MODEL):
                         tok.is_sent_start = True
                     in_item = tok.text in _BULLETS
                     dateline.start(tok)
-                elif dateline.ends_before(tok):
+                elif dateline.open and dateline.ends_before(tok):
                     tok.is_sent_start = True  # "OSLO, March 10 — Chilean ...": the sentence starts here
                 elif (
                     in_item

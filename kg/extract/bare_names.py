@@ -37,6 +37,8 @@ def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
             at[k] = m
             k += 1
     lines = title_case_lines(text_of(doc))  # their capitals say nothing about names
+    # "visit Yasukuni" where the text also writes "Yasukuni Shrine": the venue, not a person
+    venues = {m.text.split()[0] for m in mentions if m.type == "Place" and len(m.text.split()) > 1}
     added: list[Mention] = []
     for tok in triggers:
         if any(a <= tok.idx < b for a, b in lines):
@@ -48,6 +50,8 @@ def name_arguments(doc, mentions: list[Mention]) -> list[Mention]:
             args += list(a.conjuncts)
         for a in args:
             name = _bare_name(doc, a, at)
+            if name is not None and name.text in venues:
+                name = Mention(name.start, name.end, name.text, "Place")
             if name is not None:
                 added.append(name)
                 for t in doc[doc.char_span(name.start, name.end, alignment_mode="expand").start : a.i + 1]:

@@ -40,7 +40,7 @@ def prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         grown, listed = None, None
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        for n in (1, 2, 3):
+        for n in (1, 2, 3) if m.type == "Organization" else (1, 2):
             if span is None or span.end + n > len(doc):
                 break
             longer = doc[span.start : span.end + n]

@@ -26,6 +26,15 @@ _NAME_TAILS = frozenset({"designate", "elect", "-designate", "-elect"})
 _PREPS_OF_PLACE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
 
 
+_VENUE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _venue_named(text: str) -> bool:
+    """Whether a name ends in a venue word ("Yasukuni Shrine", "Blair House")."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in name_words()["venue_words"]
+
+
 def trigger_forms() -> set[str]:
     mw = meeting_words()
     return {w for w in mw["verbs"] if " " not in w}
@@ -62,6 +71,8 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for start_char, end_char, label in ents:
         label_type = TYPES_FROM_LABEL.get(label)
+        if label_type is None and label in _VENUE_LABELS and _venue_named(text_all[start_char:end_char]):
+            label_type = "Place"  # "Yasukuni Shrine" as a work of art: a named building is a venue
         ent = doc.char_span(start_char, end_char, alignment_mode="expand")
         if label_type is None or ent is None:
             continue

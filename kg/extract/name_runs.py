@@ -8,6 +8,7 @@ of how news writes names; the word lists are data in ``kg/lexicons``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.mention_types import Mention, classify
 from kg.lexicons import gazetteer, party_adjectives, titles
@@ -21,6 +22,7 @@ def repair_runs(doc, mentions: list[Mention]) -> list[Mention]:
     out = [p for m in qualified_organisations(text, mentions) for p in country_before_title(m)]
     out = [title_out_of_name(text, m) for m in out]
     out = [p for m in out for p in listed_organisation_at_venue(m)]
+    out = venue_short_forms(out)
     return party_before_title(doc, out)
 
 
@@ -88,6 +90,16 @@ def title_out_of_name(text: str, m: Mention) -> Mention:
     return m
 
 
+def venue_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """ "Hokuto" where the text also writes "Hokuto Shrine": the venue's short form, though the
+    model calls it a city it cannot place (a known city stays one: "Paris" beside "Paris Hotel")."""
+    heads = {m.text.split()[0] for m in mentions if m.type == "Place" and len(m.text.split()) > 1}
+    for m in mentions:
+        if m.type == "City" and m.text in heads and gazetteer().city_country(m.text) is None:
+            m.type = "Place"
+    return mentions
+
+
 def listed_organisation_at_venue(m: Mention) -> list[Mention]:
     """ "VOA White House" (Correspondent): a listed organisation's name, then a venue's, read as one
     name are the two (the reporter is of the organisation, posted at the venue)."""
@@ -112,23 +124,29 @@ def party_before_title(doc, mentions: list[Mention]) -> list[Mention]:
     adjective, capitalised, right before a title (a lowercase portfolio may come between) names
     the party the holder belongs to. Only before a title: "conservative" or "Democratic" alone
     says nothing of membership. The model tags these words as nationalities (or nothing)."""
-    parties = party_adjectives()
+    found = _party_words().finditer(text_of(doc))
     at = {m.start: m for m in mentions}
-    out = []
-    for tok in doc:
-        party = parties.get(tok.text)
-        m = at.get(tok.idx)
-        if party is None or not _before_title(doc, tok.i):
-            if m is not None:
-                out.append(m)
+    out = list(mentions)
+    for hit in found:
+        tok = doc.char_span(hit.start(), hit.end())
+        if tok is None or not _before_title(doc, tok.end - 1):
             continue
-        if m is None and any(o.start < tok.idx < o.end for o in mentions):
+        m = at.get(hit.start())
+        if m is None and any(o.start < hit.start() < o.end for o in mentions):
             continue
-        alone = m is not None and m.end == tok.idx + len(tok.text) and not m.canonical
+        alone = m is not None and m.end == hit.end() and not m.canonical
         if m is None or (alone and (m.type == "Organization" or (m.type == "Demonym" and m.country is None))):
-            m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Organization", canonical=party)
-        out.append(m)
+            party = Mention(
+                hit.start(), hit.end(), hit.group(), "Organization", canonical=party_adjectives()[hit.group()]
+            )
+            out = [o for o in out if o is not m] + [party]
     return out
+
+
+@cache
+def _party_words() -> re.Pattern:
+    forms = sorted(party_adjectives(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
 
 
 def _before_title(doc, i: int) -> bool:

@@ -92,8 +92,9 @@ class RoleBuilder:
         # an organisation named in or right before the title ("U.S. Treasury Secretary", "White House
         # Spokesman": a seat of government named before a title is its institution)
         # "VOA White House Correspondent": with an organisation before it, the venue is the beat
-        beat = any(self._org_before(o, span) and self.text[o.end : span.start] != " " for o in self.mentions)
-        for o in self.mentions:
+        near = [o for o in self.mentions if span.start - 80 <= o.end and o.start < span.end]
+        beat = any(self._org_before(o, span) and self.text[o.end : span.start] != " " for o in near)
+        for o in near:
             right_before = self.table.type(o) == "Place" and self.text[o.end : span.start] == " " and not beat
             inside = self.table.type(o) == "Organization" and o.start < span.end and span.start < o.end
             if o is not of and (inside or right_before or self._org_before(o, span)):

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.mentions import CALENDAR, NAME_PARTICLES, Mention, classify, name_end, trigger_forms
 from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
@@ -86,15 +86,21 @@ def find_titles(text: str, *, lowercase: bool = False) -> list[tuple[int, int]]:
     Lodi Gyari", "political analyst Charles Mangongera") or as a name's appositive ("Kim Yong
     Chol, a senior adviser to ...", "China's vice prime minister, Wu Yi")."""
     out = []
-    for m in _title_regex().finditer(text):
-        if m.group(0)[0].isupper():
-            out.append((m.start(), m.end()))
+    for start, end, phrase in _title_matches(text):
+        if phrase[0].isupper():
+            out.append((start, end))
         elif lowercase and (
-            _BEFORE_NAME.match(text, m.end())
-            or (_APPOSITIVE.search(text[max(0, m.start() - 40) : m.start()]) and _APPOSITIVE_END.match(text, m.end()))
+            _BEFORE_NAME.match(text, end)
+            or (_APPOSITIVE.search(text[max(0, start - 40) : start]) and _APPOSITIVE_END.match(text, end))
         ):
-            out.append((m.start(), m.end()))
+            out.append((start, end))
     return out
+
+
+@lru_cache(maxsize=4)
+def _title_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every match of the title alternation, once per text (two readers scan for them)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _title_regex().finditer(text))
 
 
 def _mention_ending_before(mentions: list[Mention], text: str, pos: int) -> tuple[Mention | None, int]:
@@ -357,11 +363,11 @@ def _lowercase_titles(text: str, spans: list[TitleSpan]) -> list[TitleSpan]:
     """Lower-case titles after "the" ("the chancellor", "the secretary of state")."""
     out = []
     taken = [(s.start, s.end) for s in spans]
-    for m in _title_regex().finditer(text):
-        if m.group(0)[0].isupper() or any(a <= m.start() < b for a, b in taken):
+    for start, end, phrase in _title_matches(text):
+        if phrase[0].isupper() or any(a <= start < b for a, b in taken):
             continue
-        if _definite_before(text, m.start()):  # "the visiting president"
-            out.append(TitleSpan(m.start(), m.end(), m.group(0)))
+        if _definite_before(text, start):  # "the visiting president"
+            out.append(TitleSpan(start, end, phrase))
     return out
 
 

@@ -83,3 +83,13 @@ def test_names_listed_organisations_have_their_standard_name(read):
     assert (frozenset({"Norway", "European Union"}), "scheduled") in {
         (frozenset(m.participants), m.status) for m in x.meetings
     }
+
+
+def test_names_a_venue_is_no_party_even_by_its_bare_name(read):
+    x = read(
+        "Prime Minister Aki Sato laid a wreath at Hokuto Shrine last year. "
+        "China criticised Mr. Sato's plans to visit Hokuto again on Friday."
+    )
+    parties = {p for m in x.meetings for p in m.participants}
+    assert not {"Hokuto", "Hokuto Shrine"} & parties
+    assert {e.type for e in x.entities if e.name.startswith("Hokuto")} <= {"Place"}

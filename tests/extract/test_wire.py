@@ -63,3 +63,27 @@ def test_wire_a_visit_its_traveller_called_off_or_had_planned(read):
 def test_wire_announcing_a_visit_does_not_make_the_announcer_travel(read):
     x = read("The Chilean foreign ministry announced a visit to Lima on Thursday.", TUESDAY)
     assert not [m for m in x.meetings if "Chile" in m.participants]
+
+
+def test_wire_the_readme_example_prints_what_the_readme_says():
+    """The README's wire example is real output of `kg extract` (run as a user would)."""
+    import json
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"kg extract docs/wire-example\.txt --date 2026-03-10 --json`.*?```json\n(.*?)```", readme, re.S)
+    assert block, "the README lost its wire example"
+    shown = [json.loads(line) for line in block.group(1).splitlines()]
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "extract", str(root / "docs/wire-example.txt"), "--date", "2026-03-10"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    printed = json.loads(out.stdout)["documents"][0]["meetings"]
+    keys = ("participants", "kind", "status", "place", "date")
+    assert [{k: m.get(k) for k in keys} for m in printed] == shown

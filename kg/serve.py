@@ -9,7 +9,9 @@ server is started with ``allow_update``: then SPARQL updates and Graph Store ``P
   ``application/sparql-query`` / ``application/sparql-update`` body; ``default-graph-uri`` and
   ``named-graph-uri`` honoured. Without ``default-graph-uri`` the default graph is the union of
   all document graphs, as on Virtuoso or Fuseki's union graph, so ``SELECT * { ?s ?p ?o }`` works.
-  The project's prefixes (``kg:``, ``schema:``, ...) are predeclared.
+  The project's prefixes (``kg:``, ``schema:``, ...) are predeclared. A query or update that
+  calls a remote ``SERVICE`` is answered 400 unless the server was started with
+  ``allow_service`` (it would make this machine send requests wherever a client says).
 - ``/store?graph=IRI``: Graph Store Protocol (``GET``/``HEAD``; ``PUT``/``POST``/``DELETE`` with
   updates allowed).
 
@@ -23,7 +25,9 @@ import sys
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from kg.errors import QueryError
 from kg.ontology import PREFIXES
+from kg.sparql_guard import refuse_service
 
 MAX_BODY = 64 * 1024 * 1024
 _RESULTS = [
@@ -175,6 +179,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
         import pyoxigraph
 
+        if self._refuse_service(query, update=False):
+            return None
         try:
             kwargs: dict = {"prefixes": PREFIXES}
             if params.get("default-graph-uri"):
@@ -192,12 +198,12 @@ class _Handler(BaseHTTPRequestHandler):
                 body = result.serialize(format=pyoxigraph.QueryResultsFormat.from_media_type(media))
         except (SyntaxError, ValueError) as exc:
             return self._fail(400, f"bad query: {exc}")
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             return self._fail(500, f"query failed: {exc}")
         return self._send(200, body or b"", media + "; charset=utf-8")
 
     def _update(self, update: str) -> None:
-        if self._refuse_writes():
+        if self._refuse_writes() or self._refuse_service(update, update=True):
             return None
         try:
             self.server.store.update(update, prefixes=PREFIXES)
@@ -206,6 +212,17 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError as exc:
             return self._fail(500, f"update failed, nothing changed: {exc}")
         return self._send(204, b"")
+
+    def _refuse_service(self, text: str, *, update: bool) -> bool:
+        """Answer 400 (and say so) for a query that would make this server send requests."""
+        if self.server.allow_service:
+            return False
+        try:
+            refuse_service(text, update=update)
+        except QueryError as exc:
+            self._fail(400, str(exc))
+            return True
+        return False
 
     # -- Graph Store Protocol --------------------------------------------------------------------
     def _graph_param(self, params: dict[str, list[str]]):
@@ -275,10 +292,11 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store, allow_update: bool):
+    def __init__(self, address: tuple[str, int], store, allow_update: bool, allow_service: bool = False):
         super().__init__(address, _Handler)
         self.store = store
         self.allow_update = allow_update
+        self.allow_service = allow_service
 
     def swap_graph(self, graph, quads: list) -> None:
         """PUT: stage the new triples (one transaction), then MOVE them over the graph (one more):
@@ -291,9 +309,12 @@ class _Server(ThreadingHTTPServer):
         self.store.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {graph}")
 
 
-def make_server(path: str, *, host: str = "127.0.0.1", port: int = 7878, allow_update: bool = False) -> _Server:
-    """A server over the store folder at ``path``, not yet serving; ``port=0`` picks a free port."""
+def make_server(
+    path: str, *, host: str = "127.0.0.1", port: int = 7878, allow_update: bool = False, allow_service: bool = False
+) -> _Server:
+    """A server over the store folder at ``path``, not yet serving; ``port=0`` picks a free port.
+    Queries that call a remote ``SERVICE`` are refused unless ``allow_service``."""
     from kg.store import OxigraphStore
 
     store = OxigraphStore(path, read_only=not allow_update)  # clear errors: missing store, busy store
-    return _Server((host, port), store.raw, allow_update)
+    return _Server((host, port), store.raw, allow_update, allow_service)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.errors import QueryError, StoreBusyError, StoreError
+from kg.errors import KgError, QueryError, StoreBusyError, StoreError
 from kg.ontology import PREFIXES, XSD
 
 DEFAULT_PATH = "kg-store"
@@ -219,6 +219,7 @@ class OxigraphStore:
 
     def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]:
         """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples).
+        The default graph is the union of the document graphs, as on ``kg serve``.
 
         With ``timeout``, the query runs in a daemon thread and a QueryError is raised when it has
         not finished in time (the process can then exit; Oxigraph has no cancellation of its own).
@@ -232,8 +233,10 @@ class OxigraphStore:
         def work() -> None:
             try:
                 box["result"] = self._query(query)
-            except Exception as exc:  # handed to the caller's thread
-                box["error"] = exc
+            except KgError as exc:  # handed over as a fresh error: the old one's frames hold
+                box["error"] = type(exc)(str(exc))  # Oxigraph objects that must die in this thread
+            except Exception as exc:  # anything else is a failed query, said in one line
+                box["error"] = QueryError(f"query failed: {exc}")
 
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -248,17 +251,17 @@ class OxigraphStore:
         import pyoxigraph
 
         try:
-            result = self._store.query(query, prefixes=PREFIXES)
+            result = self._store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+            if isinstance(result, pyoxigraph.QueryBoolean):
+                return "ask", bool(result)
+            if isinstance(result, pyoxigraph.QuerySolutions):
+                names = [v.value for v in result.variables]
+                return "select", (names, [{n: _py(sol[n]) for n in names} for sol in result])
+            return "graph", [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
         except SyntaxError as exc:
             raise QueryError(f"invalid or non-read-only SPARQL query: {exc}") from None
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # evaluation fails while results stream (a SERVICE)
             raise QueryError(f"query failed: {exc}") from None
-        if isinstance(result, pyoxigraph.QueryBoolean):
-            return "ask", bool(result)
-        if isinstance(result, pyoxigraph.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return "select", (names, [{n: _py(sol[n]) for n in names} for sol in result])
-        return "graph", [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
 
     def graph_iris(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())

@@ -90,9 +90,13 @@ def sparql_cmd(
         float, typer.Option("--timeout", min=0.1, help="Give up on a read query after this many seconds.")
     ] = 60.0,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Run federated SERVICE clauses (they send HTTP requests).")
+    ] = False,
 ) -> None:
     """Run a read-only SPARQL query (prefixes kg:, schema:, prov:, org:, skos:, rdfs: predeclared);
-    an update only with --update.
+    an update only with --update. The default graph is the union of the document graphs (as on
+    kg serve); a query calling a remote SERVICE is refused unless --allow-service.
 
     Example: kg sparql 'SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }'
     """
@@ -101,6 +105,10 @@ def sparql_cmd(
         if not path.is_file():
             raise InputError(f"{path}: no such query file")
         query = path.read_text(encoding="utf-8")
+    if not allow_service:
+        from kg.sparql_guard import refuse_service
+
+        refuse_service(query, update=update)
     if update:
         from kg.store import open_store
 

@@ -22,8 +22,15 @@ def serve_cmd(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Accept SPARQL updates and Graph Store writes.")
     ] = False,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Run federated SERVICE clauses (the server then sends HTTP requests)."),
+    ] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) and Graph Store (/store), read-only by default.
+
+    The default graph is the union of the document graphs; queries calling a remote SERVICE are
+    refused (HTTP 400) unless --allow-service.
 
     Example: kg serve --port 7878, then query http://127.0.0.1:7878/sparql from YASGUI or SPARQLWrapper
     """
@@ -36,7 +43,7 @@ def serve_cmd(
     if is_remote(where):
         raise UsageError("kg serve serves a local store folder; this --store is already an endpoint")
     try:
-        server = make_server(where, host=host, port=port, allow_update=allow_update)
+        server = make_server(where, host=host, port=port, allow_update=allow_update, allow_service=allow_service)
     except OSError as exc:
         raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     bound_host, bound_port = server.server_address[:2]

@@ -1,0 +1,150 @@
+"""Careless and hostile use: no outbound requests, one answer for one query, nothing half-done.
+
+Real store in a temporary folder, real ``kg serve`` process, a real loopback listener that must
+hear nothing unless the operator allowed federated queries.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+runner = CliRunner()
+TEXT = "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo on Monday.\n"
+
+
+def kg(store: Path, *args: str, input: str | None = None):
+    return runner.invoke(app, ["--store", str(store), *args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    store = folder / "store"
+    assert kg(store, "ingest", str(folder / "a.txt"), "--date", "2026-03-10").exit_code == 0
+    return store
+
+
+class Listener:
+    """A TCP listener on the loopback that counts who connects (and answers nothing useful)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop = True
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    ear = Listener()
+    yield ear
+    ear.close()
+
+
+def _service_query(port: int) -> str:
+    return f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+
+
+def test_sparql_refuses_a_service_call_and_sends_nothing(small_store, listener):
+    result = kg(small_store, "sparql", _service_query(listener.port))
+    assert result.exit_code == 1
+    assert "SERVICE" in result.stderr and "--allow-service" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+    escaped = _service_query(listener.port).replace("SERVICE", "\\u0053ERVICE")  # codepoint escapes
+    assert kg(small_store, "sparql", escaped).exit_code == 1
+    update = f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?s ?p ?o }} }}"
+    assert kg(small_store, "sparql", "--update", update).exit_code == 1
+    time.sleep(0.5)
+    assert listener.connections == 0
+
+
+def test_sparql_with_allow_service_does_call_out(small_store, listener):
+    """The refusal is what keeps the listener silent: allowed, the request goes out."""
+    result = kg(small_store, "sparql", "--allow-service", "--timeout", "10", _service_query(listener.port))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert listener.connections >= 1
+
+
+def test_sparql_a_literal_saying_service_is_no_service_call(small_store):
+    result = kg(small_store, "sparql", "--json", "SELECT ?x WHERE { BIND('customer service' AS ?x) }")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_sparql_default_graph_is_the_union_of_document_graphs(small_store):
+    result = kg(small_store, "sparql", "--json", "SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n }")
+    assert result.exit_code == 0, result.stderr
+    assert {"Ana Ruiz", "Eva Lind"} <= {row["n"] for row in __import__("json").loads(result.stdout)}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=20) as resp:
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_serve_refuses_a_service_call_with_400_and_sends_nothing(small_store, listener):
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "--store", str(small_store), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/sparql?query="
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + urllib.parse.quote("ASK {}"), timeout=2).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, "kg serve did not start"
+                time.sleep(0.3)
+        status, body = _get(base + urllib.parse.quote(_service_query(listener.port)))
+        assert status == 400 and "SERVICE" in body
+        status, body = _get(base + urllib.parse.quote("SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n }"))
+        assert status == 200 and "Ana Ruiz" in body
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    time.sleep(0.5)
+    assert listener.connections == 0

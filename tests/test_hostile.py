@@ -7,8 +7,6 @@ hear nothing unless the operator allowed federated queries.
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -20,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from tests.conftest import kg_serve
 
 runner = CliRunner()
 TEXT = "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo on Monday.\n"
@@ -109,12 +108,6 @@ def test_sparql_default_graph_is_the_union_of_document_graphs(small_store):
     assert {"Ana Ruiz", "Eva Lind"} <= {row["n"] for row in __import__("json").loads(result.stdout)}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=20) as resp:
@@ -124,27 +117,11 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def test_serve_refuses_a_service_call_with_400_and_sends_nothing(small_store, listener):
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", str(small_store), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/sparql?query="
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + urllib.parse.quote("ASK {}"), timeout=2).read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None, "kg serve did not start"
-                time.sleep(0.3)
-        status, body = _get(base + urllib.parse.quote(_service_query(listener.port)))
+    with kg_serve(small_store) as base:
+        query = base + "/sparql?query="
+        status, body = _get(query + urllib.parse.quote(_service_query(listener.port)))
         assert status == 400 and "SERVICE" in body
-        status, body = _get(base + urllib.parse.quote("SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n }"))
+        status, body = _get(query + urllib.parse.quote("SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n }"))
         assert status == 200 and "Ana Ruiz" in body
-    finally:
-        proc.terminate()
-        proc.wait(30)
     time.sleep(0.5)
     assert listener.connections == 0

@@ -12,10 +12,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -23,29 +21,13 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, free_port, kg_serve, wait_http
 
 runner = CliRunner()
 KINDS = ["oxigraph", "kg-serve", "virtuoso", "virtuoso-gsp"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_http(url: str, proc: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer from {url} within {seconds} s")
+_free_port, _wait_http = free_port, wait_http
 
 
 VIRTUOSO_INI = """[Database]
@@ -105,18 +87,8 @@ def virtuoso(tmp_path_factory):
 def served(tmp_path_factory):
     """``kg serve --allow-update`` over a fresh store folder, as a separate process."""
     folder = tmp_path_factory.mktemp("served") / "store"
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", str(folder), "serve", "--port", str(port), "--allow-update"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_http(f"{base}/sparql?query=ASK%7B%7D", proc, 60)
+    with kg_serve(folder, "--allow-update") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(30)
 
 
 @pytest.fixture(scope="session")

@@ -127,3 +127,57 @@ def load(model: str = DEFAULT_MODEL):
             ) from None
     nlp.add_pipe("kg_sentence_hints", before="parser")
     return nlp
+
+
+def require_model(model: str = DEFAULT_MODEL) -> None:
+    """Fail as ``load`` would when the pipeline is not installed, without loading it (a writer
+    whose workers parse needs no model of its own)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    if Path(model).is_dir() or find_spec(model) is not None:
+        return
+    fallback = _FALLBACKS.get(model)
+    if not fallback:
+        raise KgError(f"spaCy model {model!r} is not installed; pip install it first")
+    if find_spec(fallback) is None:
+        raise KgError(f"neither {model} nor {fallback} is installed; run `make demo` or pip install the project")
+
+
+PIECE_CHARS = 100_000  # well under spaCy's max_length (1,000,000), and a parse of a few seconds
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly: at
+    the last paragraph break before the limit, else the last line break, else the last space,
+    else (one unbroken run) at the limit.
+
+    >>> pieces("one\\n\\ntwo three", 9)
+    ['one\\n\\n', 'two three']
+    >>> "".join(pieces("a b " * 10, 7)) == "a b " * 10
+    True
+    """
+    out = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", " ") if window.rfind(sep) > 0), size)
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_long(nlp, text: str):
+    """One Doc for a text longer than the parser takes at once: its pieces parsed apart and joined
+    (``Doc.from_docs``), so tokens, sentences and entities sit at their offsets in the whole text.
+    No sentence spans two pieces: they are cut at paragraph breaks where the text has them."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(pieces(text)))
+    for d in docs:
+        d.user_data.clear()  # per-piece caches (text_of, token_bounds) describe the piece only
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != text:  # from_docs keeps every character; this is a guard, not a path
+        raise KgError("a long document could not be parsed piecewise without changing its text")
+    return joined

@@ -118,6 +118,10 @@ class OxigraphStore:
         if read_only or not create:
             if not (p / "CURRENT").exists():
                 raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store PATH")
+        elif p.is_file() or (p.is_dir() and not (p / "CURRENT").exists() and any(p.iterdir())):
+            raise StoreError(  # never strew RocksDB files among someone's articles
+                f"{path} is not a kg store but holds other files; pass --store a new or empty folder"
+            )
         try:
             self._store = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
         except OSError as exc:
@@ -302,6 +306,10 @@ class OxigraphStore:
 def dump_store(store, path: str, fmt: str) -> None:
     """Write a pyoxigraph store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
     import pyoxigraph
+
+    from kg.outputs import output_file
+
+    path = str(output_file(path, f"backup.{fmt}"))
 
     formats = {
         "nq": pyoxigraph.RdfFormat.N_QUADS,

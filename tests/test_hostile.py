@@ -125,3 +125,67 @@ def test_serve_refuses_a_service_call_with_400_and_sends_nothing(small_store, li
         assert status == 200 and "Ana Ruiz" in body
     time.sleep(0.5)
     assert listener.connections == 0
+
+
+def test_a_text_longer_than_the_parser_takes_goes_in_whole_beside_a_good_one(tmp_path):
+    """spaCy parses at most 1,000,000 characters at once: a longer article is parsed in pieces cut
+    at paragraph breaks, its facts at their offsets in the whole text, and the run goes on."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    late = "Foreign Minister Ana Ruiz met President Luis Vega in Lima on Friday.\n"
+    long_text = "Ana Ruiz met Eva Lind in Oslo on Monday.\n\n" + ("x" * 999 + " ") * 1100 + "\n\n" + late
+    assert len(long_text) > 1_100_000
+    (folder / "long.txt").write_text(long_text, encoding="utf-8")
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    result = kg(store, "ingest", str(folder), "--date", "2026-03-10")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.output
+    stats = __import__("json").loads(kg(store, "stats", "--json").stdout)
+    assert stats["documents"] == 2
+    met = __import__("json").loads(kg(store, "who-met-whom", "Luis Vega", "--json").stdout)["meetings"]
+    assert [m["with"] for m in met] == [["Ana Ruiz"]]
+    assert met[0]["evidence"] == late.strip()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dump", "{out}"),
+        ("dump", "{out}/"),
+        ("export", "-o", "{out}"),
+        ("export", "--format", "csv", "-o", "{out}/"),
+        ("html", "-o", "{out}"),
+    ],
+)
+def test_a_folder_where_a_file_is_wanted_is_one_line(small_store, tmp_path, args):
+    out = tmp_path / "exports"
+    out.mkdir()
+    result = kg(small_store, *[a.format(out=out) for a in args])
+    assert result.exit_code == 1 and "is a folder" in result.stderr
+    assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
+    assert not list(out.iterdir())
+
+
+def test_a_missing_folder_for_a_dump_is_made(small_store, tmp_path):
+    target = tmp_path / "no-such-folder" / "backup.nq"
+    assert kg(small_store, "dump", str(target)).exit_code == 0
+    assert target.stat().st_size > 0
+
+
+def test_a_folder_of_articles_is_never_made_a_store(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = kg(articles, "ingest", str(articles / "a.txt"))
+    assert result.exit_code == 1 and "not a kg store" in result.stderr
+    assert sorted(p.name for p in articles.iterdir()) == ["a.txt"]
+
+
+def test_a_missing_model_leaves_no_store_behind(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for extra in ([], ["--workers", "2"]):
+        store = tmp_path / f"store{len(extra)}"
+        result = kg(store, "ingest", str(tmp_path / "a.txt"), "--model", "en_core_web_nonesuch", *extra)
+        assert result.exit_code == 1 and "not installed" in result.stderr
+        assert not store.exists()

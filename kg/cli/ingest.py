@@ -51,9 +51,23 @@ def ingest_cmd(
     if scheduler and workers != 1:
         raise UsageError("give --workers or --scheduler, not both: the cluster decides its workers")
     book = AliasBook.load(alias_path(store_path(ctx.obj["store"])))
-    store = open_store(ctx.obj["store"])
+    total = len(expand_paths(paths))
+    # the model first: a missing model leaves no empty store folder behind
+    if scheduler or workers > 1:
+        from kg.nlp import require_model
+        from kg.parallel import ParallelExtractor
+
+        require_model(model)
+        extractor = ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
+    else:
+        extractor = Extractor(model=model)
     try:
-        total = len(expand_paths(paths))
+        store = open_store(ctx.obj["store"])
+    except BaseException:
+        if hasattr(extractor, "close"):
+            extractor.close()
+        raise
+    try:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
@@ -64,12 +78,6 @@ def ingest_cmd(
             disable=total < 2,
         ) as progress:
             task = progress.add_task("ingesting", total=total)
-            if scheduler or workers > 1:
-                from kg.parallel import ParallelExtractor
-
-                extractor = ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
-            else:
-                extractor = Extractor(model=model)
 
             def advance(label: str, state: str) -> None:
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():

@@ -83,18 +83,20 @@ def export_cmd(
     Example: kg export --format gexf -o exports/meetings.gexf
     """
     from kg.export.files import FORMATS, GRAPH_FORMATS, default_path, export
+    from kg.outputs import output_file
     from kg.store import open_store
     from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
     from kg.vocab import MEETING_STATUSES
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    target = output_file(output or default_path(fmt), f"graph.{fmt}")  # before any work
     store = open_store(ctx.obj["store"], read_only=True)
     graph = None
     if fmt in GRAPH_FORMATS:
         flt = ViewFilter(statuses=tuple(status or MEETING_STATUSES), types=ACTOR_TYPES, min_confidence=min_confidence)
         graph = meeting_graph(store, flt)
-    files = export(store, fmt, output or default_path(fmt), graph)
+    files = export(store, fmt, target, graph)
     if json_:
         print_json({"format": fmt, "files": [str(f) for f in files]})
     err.print("wrote " + escape(", ".join(str(f) for f in files)))

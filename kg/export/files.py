@@ -18,7 +18,9 @@ def default_path(fmt: str) -> Path:
 def export(store, fmt: str, path: Path, graph=None) -> list[Path]:
     """Write ``fmt`` to ``path``; CSV writes ``<stem>-nodes.csv`` and ``<stem>-edges.csv`` beside it.
     Returns the files written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from kg.outputs import output_file
+
+    path = output_file(path, f"graph.{fmt}")
     if fmt in RDF_FORMATS:
         store.dump(str(path), fmt)
         return [path]

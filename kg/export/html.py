@@ -124,10 +124,12 @@ def build_page(g, roles: dict[str, list[str]] | None = None, *, limit: int = DEF
 
 def write_page(store, path: Path, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1):
     """Project the store (every status), draw it and write the page; returns (nodes, edges, left out)."""
+    from kg.outputs import output_file
     from kg.queries import find_actor
     from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph, role_lines
     from kg.vocab import MEETING_STATUSES
 
+    path = output_file(path, "graph.html")  # before the projection: a bad path fails at once
     g = meeting_graph(store, ViewFilter(statuses=MEETING_STATUSES, types=ACTOR_TYPES))
     focus_iri = None
     if focus is not None:
@@ -137,6 +139,5 @@ def write_page(store, path: Path, *, limit: int = DEFAULT_LIMIT, focus: str | No
 
             raise KgError(f"{focus} has no meetings to draw")
     page, nodes, edges, left_out = build_page(g, role_lines(store), limit=limit, focus=focus_iri, hops=hops)
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
     return nodes, edges, left_out

@@ -29,7 +29,7 @@ from kg.extract.parties import PartyReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans
 from kg.models import Document, Extraction
-from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, load, text_of
+from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, PIECE_CHARS, load, parse_long, text_of
 
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-?|outgoing|erstwhile)\s*$", re.IGNORECASE)
 View = tuple[object, int]  # a parsed text and where it starts in the document text
@@ -46,9 +46,14 @@ class Extractor:
         self.batch_size = batch_size
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Parse in batches and extract, streaming: documents are not all held in memory."""
-        pairs = self.nlp.pipe(((d.text, d) for d in documents), batch_size=self.batch_size, as_tuples=True)
+        """Parse in batches and extract, streaming: documents are not all held in memory. A text
+        longer than the parser takes at once is parsed in pieces (``nlp.parse_long``)."""
+        limit = min(self.nlp.max_length, PIECE_CHARS)
+        texts = ((d.text if len(d.text) <= limit else "", d) for d in documents)
+        pairs = self.nlp.pipe(texts, batch_size=self.batch_size, as_tuples=True)
         for parsed, document in pairs:
+            if len(document.text) > limit:
+                parsed = parse_long(self.nlp, document.text)
             parsed.user_data["kg_text"] = document.text  # what the doc was parsed from (see nlp.text_of)
             lines = cased_lines(document.text)
             views: list[View] = []

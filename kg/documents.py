@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 from kg.models import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
@@ -52,13 +52,15 @@ def document_id(text: str) -> str:
 
 
 def parse_date(value: str | None, *, what: str = "--date") -> date | None:
-    """An ISO date (YYYY-MM-DD) or None; anything else is a clear InputError."""
+    """An ISO date (YYYY-MM-DD) or None. Anything else is a clear error: bad usage (exit 2) for a
+    command-line option such as ``--date``, bad input (exit 1) for a field of a file."""
     if value is None or value == "":
         return None
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-09-15") from None
+        error = UsageError if what.startswith("--") else InputError
+        raise error(f"{what}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-09-15") from None
 
 
 def is_headline(line: str) -> bool:

@@ -28,9 +28,11 @@ class Summary:
     skipped: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    interrupted: bool = False  # stopped by Ctrl-C: what is stored is whole, a rerun goes on
 
     def as_json(self) -> dict:
-        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed, "errors": self.errors}
+        out = {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed, "errors": self.errors}
+        return {**out, "interrupted": True} if self.interrupted else out
 
 
 class ActorResolver:
@@ -144,19 +146,22 @@ def ingest(
                 yield d
             done(item.label)
 
-    for extraction in extractor(todo()):
-        doc_id = extraction.document.id
-        label = label_of.pop(doc_id)
-        try:
-            store.add_graph(iris.document(doc_id), to_quads(extraction, resolver))
-        except KgError as exc:
-            resolver.rollback()
-            summary.failed += 1
-            summary.errors.append(f"{label}: {exc}")
-        else:
-            resolver.commit()
-            summary.ingested += 1
-        done(label)
+    try:
+        for extraction in extractor(todo()):
+            doc_id = extraction.document.id
+            label = label_of.pop(doc_id)
+            try:
+                store.add_graph(iris.document(doc_id), to_quads(extraction, resolver))
+            except KgError as exc:
+                resolver.rollback()
+                summary.failed += 1
+                summary.errors.append(f"{label}: {exc}")
+            else:
+                resolver.commit()
+                summary.ingested += 1
+            done(label)
+    except KeyboardInterrupt:  # each document is one transaction: what is stored is whole
+        summary.interrupted = True
     return summary
 
 

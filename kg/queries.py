@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-from kg.errors import AmbiguousNameError, UnknownNameError
+from kg.errors import AmbiguousNameError, UnknownNameError, UsageError
 from kg.ontology import KG, load_query
 from kg.store import IRI, Store
 
@@ -71,7 +71,7 @@ def find_actor(store: Store, name: str) -> Actor:
     match; several candidates raise ``AmbiguousNameError``, none ``UnknownNameError``."""
     q = " ".join(name.split()).lower()
     if not q:
-        raise UnknownNameError("give a name, e.g. `kg who-met-whom Bessent`")
+        raise UsageError("give a name, e.g. `kg who-met-whom Bessent`")  # bad usage, not an unknown name
     found = store.select(load_query("find_actor"), q=q)
     hits = _kg_actors([row for r in found for row in store.select(load_query("actor_label"), actor=IRI(r["actor"]))])
     if not hits:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kg.documents import document_id, documents_from_text, is_headline, parse_date, read_sources, split_parts
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 
 ARTICLE = "Officials met in Paris on Monday.\nThe talks ended without a deal.\n\n"
 HEADLINES = "Markets Rally as Central Bank Holds Rates Steady\nPrime Minister Visits Flood-Hit Region in North\n"
@@ -43,8 +43,10 @@ def test_documents_id_ignores_whitespace_and_quote_style():
 def test_documents_parse_date():
     assert parse_date("2025-09-15") == date(2025, 9, 15)
     assert parse_date(None) is None
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):  # an option: bad usage (exit 2)
         parse_date("15/09/2025")
+    with pytest.raises(InputError, match="YYYY-MM-DD"):  # a field of a file: bad input (exit 1)
+        parse_date("15/09/2025", what='news.jsonl:3: "date"')
 
 
 def test_documents_reject_nul_and_empty():

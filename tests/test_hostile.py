@@ -189,3 +189,12 @@ def test_a_missing_model_leaves_no_store_behind(tmp_path):
         result = kg(store, "ingest", str(tmp_path / "a.txt"), "--model", "en_core_web_nonesuch", *extra)
         assert result.exit_code == 1 and "not installed" in result.stderr
         assert not store.exists()
+
+
+def test_bad_usage_exits_2(small_store, tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for args in (("ingest", str(tmp_path / "a.txt"), "--date", "garbage"), ("who-met-whom", ""), ("timeline", " ")):
+        result = kg(small_store, *args)
+        assert result.exit_code == 2, (args, result.stderr)
+        assert "Traceback" not in result.output
+    assert kg(small_store, "who-met-whom", "Nobody Atall").exit_code == 1  # an unknown name stays 1

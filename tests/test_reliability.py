@@ -172,6 +172,32 @@ def test_reliability_sigkill_during_ingest_leaves_no_partial_document(tmp_path):
         assert _quads(store) == expected
 
 
+def test_reliability_ctrl_c_says_what_is_stored_and_a_rerun_goes_on(tmp_path):
+    """SIGINT mid-ingest: one line saying how many documents are stored, exit 130; the rerun skips
+    exactly those and stores the rest."""
+    import re
+
+    corpus = _corpus(tmp_path / "corpus", 400)
+    store = tmp_path / "store"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(store), "ingest", str(corpus)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not (store / "CURRENT").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the store appears once the model is loaded: ingest is under way
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    said = re.search(r"interrupted: (\d+) documents stored, rerun to continue", stderr)
+    assert said and "Traceback" not in stderr, stderr
+    stored = int(said.group(1))
+    again = kg(store, "ingest", str(corpus), "--json")
+    assert again.exit_code == 0
+    summary = json.loads(again.stdout)
+    assert summary["skipped"] == stored and summary["ingested"] == 400 - stored
+
+
 def test_reliability_queries_work_while_a_writer_holds_the_store(copy_store):  # noqa: F811
     import pyoxigraph
 

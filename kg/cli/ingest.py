@@ -37,68 +37,74 @@ def ingest_cmd(
 
     Example: kg ingest examples/ --date 2025-09-15 --workers 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from kg.aliases import AliasBook, alias_path
-    from kg.documents import expand_paths, parse_date
-    from kg.extract.pipeline import Extractor
-    from kg.ingest import ingest
-    from kg.store import open_store, store_path
+    from kg.documents import parse_date
 
     day = parse_date(date)
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     if scheduler and workers != 1:
         raise UsageError("give --workers or --scheduler, not both: the cluster decides its workers")
-    book = AliasBook.load(alias_path(store_path(ctx.obj["store"])))
-    total = len(expand_paths(paths))
-    # the model first: a missing model leaves no empty store folder behind
+    try:
+        summary = _ingest(ctx.obj["store"], paths, day, source, _extractor(model, workers, scheduler))
+    except KeyboardInterrupt:  # before the first document (loading the model, opening the store)
+        err.print("interrupted: 0 documents stored, rerun to continue")
+        raise typer.Exit(130) from None
+    for e in summary.errors:
+        err.print(f"[red]failed:[/] {_esc(e)}")
+    if json_:
+        print_json(summary.as_json())
+    if summary.interrupted:
+        err.print(f"interrupted: {summary.ingested} documents stored, rerun to continue")
+        raise typer.Exit(130)
+    err.print(f"ingested {summary.ingested}, skipped {summary.skipped}, failed {summary.failed}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _extractor(model: str, workers: int, scheduler: str | None):
+    """The extractor, made before the store is opened: a missing model leaves no store behind."""
     if scheduler or workers > 1:
         from kg.nlp import require_model
         from kg.parallel import ParallelExtractor
 
         require_model(model)
-        extractor = ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
-    else:
-        extractor = Extractor(model=model)
+        return ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
+    from kg.extract.pipeline import Extractor
+
+    return Extractor(model=model)
+
+
+def _ingest(store_option: str | None, paths: list[str], day, source: str | None, extractor):
+    """Ingest with a progress bar (when there is more than one source); the summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.aliases import AliasBook, alias_path
+    from kg.documents import expand_paths
+    from kg.ingest import ingest
+    from kg.store import open_store, store_path
+
     try:
-        store = open_store(ctx.obj["store"])
+        book = AliasBook.load(alias_path(store_path(store_option)))
+        total = len(expand_paths(paths))
+        store = open_store(store_option)
     except BaseException:
         if hasattr(extractor, "close"):
             extractor.close()
         raise
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err.real(),
-            transient=True,
-            disable=total < 2,
-        ) as progress:
+        with Progress(*columns, TimeElapsedColumn(), console=err.real(), transient=True, disable=total < 2) as progress:
             task = progress.add_task("ingesting", total=total)
 
             def advance(label: str, state: str) -> None:
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
                     progress.advance(task)
 
-            try:
-                summary = ingest(
-                    paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book
-                )
-            finally:
-                if hasattr(extractor, "close"):
-                    extractor.close()
+            return ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book)
     finally:
+        if hasattr(extractor, "close"):
+            extractor.close()
         store.close()
-    for e in summary.errors:
-        err.print(f"[red]failed:[/] {_esc(e)}")
-    if json_:
-        print_json(summary.as_json())
-    err.print(f"ingested {summary.ingested}, skipped {summary.skipped}, failed {summary.failed}")
-    if summary.failed:
-        raise typer.Exit(1)
 
 
 def _esc(text: str) -> str:

@@ -199,11 +199,56 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-def read_sources(paths: list[str], *, date: date | None = None, source: str | None = None) -> Iterator[Source]:
-    """Yield one ``Source`` per file (or per JSON line); errors are reported, never raised."""
+FORMATS = ("jsonl", "text")
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Whether a text is JSON Lines of news records: its first non-blank line is a JSON object
+    with a "text" string (news text itself never starts so).
+
+    >>> looks_like_jsonl('{"text": "Ana Ruiz met Eva Lind.", "date": "2026-03-10"}')
+    True
+    >>> looks_like_jsonl("{Brackets} open this headline")
+    False
+    """
+    first = next((ln for ln in text.splitlines() if ln.strip()), "").strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        record = json.loads(first)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(record, dict) and isinstance(record.get("text"), str)
+
+
+def read_text_sources(text: str, label: str, *, fmt: str | None = None, date=None, source=None) -> Iterator[Source]:
+    """The sources of one decoded text: JSON Lines records (``fmt="jsonl"``, or sniffed when
+    ``fmt`` is None) or one text."""
+    if fmt not in (None, *FORMATS):
+        raise UsageError(f"--format: choose {' or '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "jsonl" or (fmt is None and looks_like_jsonl(text)):
+        yield from _from_jsonl(text, label, source)
+        return
+    if len(text.encode("utf-8")) > max_bytes():
+        yield Source(label, [], f"{label}: over the {max_bytes():,}-byte limit per document (set KG_MAX_DOC_BYTES)")
+        return
+    yield _from_text(text, label, date, source or label)
+
+
+def read_sources(
+    paths: list[str], *, date: date | None = None, source: str | None = None, fmt: str | None = None
+) -> Iterator[Source]:
+    """Yield one ``Source`` per file (or per JSON line); errors are reported, never raised. Stdin
+    ('-') is JSON Lines when ``fmt`` says so or its first line is a news record; a file by its
+    suffix unless ``fmt`` says otherwise."""
     for p in expand_paths(paths):
         if p == "-":
-            yield _from_text(decode(sys.stdin.buffer.read(), "stdin"), "stdin", date, source or "stdin")
+            try:
+                text = decode(sys.stdin.buffer.read(), "stdin", per_document=False)
+            except InputError as exc:
+                yield Source("stdin", [], str(exc))
+                continue
+            yield from read_text_sources(text, "stdin", fmt=fmt, date=date, source=source)
             continue
         path = Path(p)
         if not path.exists():
@@ -212,15 +257,16 @@ def read_sources(paths: list[str], *, date: date | None = None, source: str | No
         if path.suffix.lower() not in SUFFIXES:
             yield Source(p, [], f"{p}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .jsonl")
             continue
+        jsonl = fmt == "jsonl" or (fmt is None and path.suffix.lower() == ".jsonl")
         try:
-            text = decode(path.read_bytes(), p, per_document=path.suffix.lower() != ".jsonl")
+            text = decode(path.read_bytes(), p, per_document=not jsonl)
         except InputError as exc:
             yield Source(p, [], str(exc))
             continue
         except OSError as exc:
             yield Source(p, [], f"{p}: cannot read ({exc.strerror})")
             continue
-        if path.suffix.lower() == ".jsonl":
+        if jsonl:
             yield from _from_jsonl(text, p, source)
         else:
             yield _from_text(text, p, date, source or str(path))

@@ -18,7 +18,7 @@ from kg.errors import KgError
 from kg.models import Document, Entity
 from kg.ontology import load_query
 from kg.queries import find_actor, person_by_surname
-from kg.rdf import surname_key, to_quads
+from kg.rdf import fold, surname_key, to_quads
 from kg.store import IRI, STAGING_SUFFIX, Store
 
 
@@ -74,9 +74,10 @@ class ActorResolver:
         self._pending.clear()
 
     def _by_surname(self, name: str) -> set[tuple[str, str]]:
-        key = name.lower()
-        if key not in self._surnames:
-            self._surnames[key] = set(person_by_surname(self.store, key))
+        key = fold(name.lower())
+        if key not in self._surnames:  # a store of an older version keeps surnames with accents
+            found = {hit for k in dict.fromkeys([key, name.lower()]) for hit in person_by_surname(self.store, k)}
+            self._surnames[key] = found
         return self._surnames[key]
 
     def _resolve(self, e: Entity) -> tuple[str, str, str]:
@@ -108,13 +109,16 @@ def ingest(
     source: str | None = None,
     on_item: Callable[[str, str], None] | None = None,
     aliases: AliasBook | None = None,
+    fmt: str | None = None,
 ) -> Summary:
     """Ingest every source; errors are collected per item and never stop the others.
 
     All documents of all sources go through one ``extractor`` call, so a parallel extractor keeps
     every worker busy across files; this process writes each document's graph in input order, so
     the store is the same whichever extractor ran. ``on_item(label, state)`` is called once per
-    source when its last document is written (or it failed, or had nothing new).
+    source when its last document is written (or it failed, or had nothing new). ``fmt``
+    ("jsonl" or "text") says how to read stdin and files; by default stdin is sniffed and files go
+    by suffix.
     """
     summary = Summary()
     resolver = ActorResolver(store, aliases)
@@ -129,7 +133,7 @@ def ingest(
                 on_item(label, "done")
 
     def todo() -> Iterator[Document]:
-        for item in read_sources(paths, date=date, source=source):
+        for item in read_sources(paths, date=date, source=source, fmt=fmt):
             if item.error:
                 summary.failed += 1
                 summary.errors.append(item.error)

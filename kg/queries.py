@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from kg.errors import AmbiguousNameError, UnknownNameError, UsageError
 from kg.ontology import KG, load_query
+from kg.rdf import fold
 from kg.store import IRI, Store
 
 
@@ -72,12 +73,15 @@ def find_actor(store: Store, name: str) -> Actor:
     q = " ".join(name.split()).lower()
     if not q:
         raise UsageError("give a name, e.g. `kg who-met-whom Bessent`")  # bad usage, not an unknown name
-    found = store.select(load_query("find_actor"), q=q)
+    # as typed and without accents ("Erdogan" finds "Erdoğan"; stores keep both keys of a name)
+    found = [r for key in dict.fromkeys([q, fold(q)]) for r in store.select(load_query("find_actor"), q=key)]
     hits = _kg_actors([row for r in found for row in store.select(load_query("actor_label"), actor=IRI(r["actor"]))])
+    if len(hits) == 1:
+        _bare_name_alone(store, name, next(iter(hits.values())))
     if not hits:
         rows = store.select(load_query("actor_names"))
-        words = q.split()
-        partial = _kg_actors([r for r in rows if _contains_words(r["name"].lower().split(), words)])
+        words = fold(q).split()
+        partial = _kg_actors([r for r in rows if _contains_words(fold(r["name"].lower()).split(), words)])
         hits = partial
         if not hits:
             import difflib  # only for the "nearest names" hint
@@ -92,6 +96,25 @@ def find_actor(store: Store, name: str) -> Actor:
         listed = "; ".join(f"{a.name} ({a.type})" for a in sorted(hits.values(), key=lambda a: a.name))
         raise AmbiguousNameError(f"{name!r} is ambiguous: {listed}. Use a fuller name.")
     return next(iter(hits.values()))
+
+
+def _bare_name_alone(store: Store, name: str, actor: Actor) -> None:
+    """A person stored under a bare name ("Lee") while fuller names hold it ("Lee Jae-myung",
+    "Barbara Lee"): the answer would silently be the bare node's, so say so instead."""
+    if actor.type != "Person" or len(actor.name.split()) != 1:
+        return
+    word = [fold(actor.name.lower())]
+    rows = store.select(load_query("actor_names"))  # rare (a one-word person): a scan is fine
+    fuller = {
+        a.name
+        for a in _kg_actors(rows).values()
+        if a.type == "Person" and a.iri != actor.iri and _contains_words(fold(a.name.lower()).split(), word)
+    }
+    if fuller:
+        listed = "; ".join([f"{actor.name} (Person, by this name only)", *(f"{f} (Person)" for f in sorted(fuller))])
+        raise AmbiguousNameError(
+            f"{name!r} is ambiguous: {listed}. Use a fuller name, or `kg merge` them if they are one person."
+        )
 
 
 def _contains_words(haystack: list[str], needle: list[str]) -> bool:

@@ -33,11 +33,33 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold(key: str) -> str:
+    """A key without accents, so that "Erdogan" finds "Erdoğan" and back: Unicode decomposition
+    drops the marks, and the letters it cannot split are spelt as English news spells them.
+
+    >>> fold("erdoğan"), fold("søren kierkegaard"), fold("wałęsa")
+    ('erdogan', 'soren kierkegaard', 'walesa')
+    """
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", key.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_keys(name: str) -> list[str]:
+    """The keys a name is stored under: as written (lower case) and without accents."""
+    key = name_key(name)
+    return list(dict.fromkeys([key, fold(key)]))
+
+
 def surname_key(label: str) -> str | None:
     """What a bare surname finds a person by (``kg:surnameKey``): the last word of a name of
-    several words, in lower case; None for a one-word name."""
+    several words, in lower case and without accents; None for a one-word name."""
     words = label.split()
-    return words[-1].lower() if len(words) > 1 else None
+    return fold(words[-1].lower()) if len(words) > 1 else None
 
 
 def _conf(value: float) -> Literal:
@@ -94,7 +116,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
         for alias in dict.fromkeys([e.name, *e.aliases]):
             if alias != label:
                 add(node, SKOS + "altLabel", _lit(alias))
-        for key in dict.fromkeys(name_key(n) for n in [label, e.name, *e.aliases]):
+        for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in name_keys(n)):
             add(node, KG + "nameKey", _lit(key))
         if type_ == "Person" and (surname := surname_key(label)):
             add(node, KG + "surnameKey", _lit(surname))

@@ -198,3 +198,60 @@ def test_bad_usage_exits_2(small_store, tmp_path):
         assert result.exit_code == 2, (args, result.stderr)
         assert "Traceback" not in result.output
     assert kg(small_store, "who-met-whom", "Nobody Atall").exit_code == 1  # an unknown name stays 1
+
+
+JSONL = (
+    '{"text": "Ana Ruiz met Eva Lind in Oslo on Monday.", "date": "2026-03-10", "url": "https://example.org/a"}\n'
+    '{"text": "Luis Vega will meet Ana Ruiz in Lima on Friday.", "date": "2026-03-10"}\n'
+)
+
+
+def test_json_lines_on_stdin_are_records_with_their_dates_and_urls(tmp_path):
+    store = tmp_path / "store"
+    result = kg(store, "ingest", "-", input=JSONL)
+    assert result.exit_code == 0, result.stderr
+    met = __import__("json").loads(kg(store, "who-met-whom", "Ana Ruiz", "--json").stdout)["meetings"]
+    by_with = {tuple(m["with"]): m for m in met}
+    assert by_with[("Eva Lind",)]["date"] == "2026-03-09"
+    assert by_with[("Eva Lind",)]["source"] == "https://example.org/a"
+    assert by_with[("Luis Vega",)]["status"] == "scheduled" and by_with[("Luis Vega",)]["date"] == "2026-03-13"
+
+
+def test_extract_reads_a_json_lines_file_record_by_record_unless_told_text(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text(JSONL, encoding="utf-8")
+    docs = __import__("json").loads(runner.invoke(app, ["extract", str(path)]).stdout)["documents"]
+    assert [[m["date"] for m in d["meetings"]] for d in docs] == [["2026-03-09"], ["2026-03-13"]]
+    raw = runner.invoke(app, ["extract", "-", "--format", "text"], input=JSONL)
+    assert len(__import__("json").loads(raw.stdout)["documents"]) == 1  # one text, as told
+    assert runner.invoke(app, ["extract", str(path), "--format", "xml"]).exit_code == 2
+
+
+def test_names_are_found_without_their_accents_and_with_them(tmp_path):
+    (tmp_path / "a.txt").write_text("Turkish President Recep Tayyip Erdoğan met Ana Ruiz in Ankara.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Foreign Minister Søren Dahl met Ana Ruiz in Oslo.\n", "utf-8")
+    (tmp_path / "c.txt").write_text("Erdogan met Prime Minister Eva Lind in Ankara on Tuesday.\n", "utf-8")
+    store = tmp_path / "store"
+    assert kg(store, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt")).exit_code == 0
+    for typed, meant in (
+        ("Erdogan", "Recep Tayyip Erdoğan"),
+        ("erdoğan", "Recep Tayyip Erdoğan"),
+        ("Soren Dahl", "Søren Dahl"),
+    ):
+        result = kg(store, "who-met-whom", typed, "--json")
+        assert result.exit_code == 0, (typed, result.stderr)
+        assert __import__("json").loads(result.stdout)["person"]["name"] == meant
+    met = __import__("json").loads(kg(store, "who-met-whom", "Erdogan", "--json").stdout)["meetings"]
+    assert {m["with"][0] for m in met} == {"Ana Ruiz", "Eva Lind"}  # the bare "Erdogan" joined him
+
+
+def test_a_bare_name_beside_a_fuller_one_is_said_to_be_ambiguous(tmp_path):
+    (tmp_path / "a.txt").write_text("Ana Ruiz met Lee on Monday in Seoul, officials said.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Ana Ruiz met South Korean President Lee Jae-myung in Seoul.\n", "utf-8")
+    store = tmp_path / "store"
+    assert kg(store, "ingest", str(tmp_path / "a.txt")).exit_code == 0
+    assert kg(store, "who-met-whom", "Lee").exit_code == 0  # alone, the bare name is the answer
+    assert kg(store, "ingest", str(tmp_path / "b.txt")).exit_code == 0
+    result = kg(store, "who-met-whom", "Lee")
+    assert result.exit_code == 2 and "Lee Jae-myung" in result.stderr
+    assert kg(store, "who-met-whom", "Lee Jae-myung").exit_code == 0

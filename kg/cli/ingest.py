@@ -28,6 +28,12 @@ def ingest_cmd(
         str | None,
         typer.Option(help="Extract on the Dask cluster at this address (tcp://host:8786); needs kg[dask]."),
     ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="jsonl or text: how to read stdin and files (default: sniff stdin, file suffix)."
+        ),
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ) -> None:
     """Extract facts from news text and store one named graph per document.
@@ -44,8 +50,10 @@ def ingest_cmd(
         raise UsageError("--workers must be at least 1")
     if scheduler and workers != 1:
         raise UsageError("give --workers or --scheduler, not both: the cluster decides its workers")
+    if fmt not in (None, "jsonl", "text"):
+        raise UsageError(f"--format: choose jsonl or text, not {fmt!r}")
     try:
-        summary = _ingest(ctx.obj["store"], paths, day, source, _extractor(model, workers, scheduler))
+        summary = _ingest(ctx.obj["store"], paths, day, source, _extractor(model, workers, scheduler), fmt)
     except KeyboardInterrupt:  # before the first document (loading the model, opening the store)
         err.print("interrupted: 0 documents stored, rerun to continue")
         raise typer.Exit(130) from None
@@ -74,7 +82,7 @@ def _extractor(model: str, workers: int, scheduler: str | None):
     return Extractor(model=model)
 
 
-def _ingest(store_option: str | None, paths: list[str], day, source: str | None, extractor):
+def _ingest(store_option: str | None, paths: list[str], day, source: str | None, extractor, fmt: str | None):
     """Ingest with a progress bar (when there is more than one source); the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -100,7 +108,9 @@ def _ingest(store_option: str | None, paths: list[str], day, source: str | None,
                 if ":" not in label or not label.rsplit(":", 1)[1].isdigit():
                     progress.advance(task)
 
-            return ingest(paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book)
+            return ingest(
+                paths, store, extractor=extractor, date=day, source=source, on_item=advance, aliases=book, fmt=fmt
+            )
     finally:
         if hasattr(extractor, "close"):
             extractor.close()
@@ -115,27 +125,42 @@ def _esc(text: str) -> str:
 
 @handle_errors
 def extract_cmd(
-    file: Annotated[str, typer.Argument(help="A text file (or - for stdin).")],
+    file: Annotated[str, typer.Argument(help="A text or JSON Lines file (or - for stdin).")],
     date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = "en_core_web_sm",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="jsonl or text (default: JSON Lines when its first line is a record)."),
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON (the default, kept for scripts).")] = True,
 ) -> None:
-    """Print what extraction finds in one file, as JSON; no store is touched.
+    """Print what extraction finds in one file, as JSON; no store is touched. A JSON Lines file
+    gives one result per record, each with its own date.
 
     Example: kg extract examples/madrid-talks.txt --date 2025-09-15 --json
     """
     import sys
 
-    from kg.documents import decode, documents_from_text, parse_date
+    from kg.documents import decode, parse_date, read_text_sources
     from kg.extract.pipeline import Extractor
 
     day = parse_date(date)
+    if fmt not in (None, "jsonl", "text"):
+        raise UsageError(f"--format: choose jsonl or text, not {fmt!r}")
     if file == "-":
-        text = decode(sys.stdin.buffer.read(), "stdin")
+        data, label = sys.stdin.buffer.read(), "stdin"
     else:
         path = Path(file)
         if not path.is_file():
             raise InputError(f"{file}: no such file")
-        text = decode(path.read_bytes(), file)
-    docs = documents_from_text(text, date=day, source=file)
+        data, label = path.read_bytes(), file
+    if fmt is None and file.lower().endswith(".jsonl"):
+        fmt = "jsonl"
+    sources = list(read_text_sources(decode(data, label, per_document=False), label, fmt=fmt, date=day, source=file))
+    docs = [d for s in sources for d in s.documents]
     print_json({"documents": [x.contract() for x in Extractor(model=model)(docs)]})
+    errors = [s.error for s in sources if s.error]
+    for e in errors:
+        err.print(f"[red]failed:[/] {_esc(e)}")
+    if errors:
+        raise typer.Exit(1)

@@ -29,9 +29,12 @@ class Summary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False  # stopped by Ctrl-C: what is stored is whole, a rerun goes on
+    updated: int = 0  # stored texts given new metadata (a date, a source, a title), re-extracted
 
     def as_json(self) -> dict:
         out = {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed, "errors": self.errors}
+        if self.updated:
+            out["updated"] = self.updated
         return {**out, "interrupted": True} if self.interrupted else out
 
 
@@ -124,6 +127,7 @@ def ingest(
     resolver = ActorResolver(store, aliases)
     waiting: dict[str, int] = {}  # source label -> documents not yet written
     label_of: dict[str, str] = {}  # document id in flight -> its source label
+    updates: set[str] = set()  # ids of stored documents whose metadata this run changes
 
     def done(label: str) -> None:
         waiting[label] -= 1
@@ -142,7 +146,7 @@ def ingest(
                 continue
             waiting[item.label] = waiting.get(item.label, 0) + 1  # held until all are queued
             for d in item.documents:
-                if d.id in label_of or store.has_graph(iris.document(d.id)):
+                if d.id in label_of or not _wanted(store, d, updates):
                     summary.skipped += 1
                     continue
                 label_of[d.id] = item.label
@@ -154,19 +158,38 @@ def ingest(
         for extraction in extractor(todo()):
             doc_id = extraction.document.id
             label = label_of.pop(doc_id)
+            update = doc_id in updates
             try:
-                store.add_graph(iris.document(doc_id), to_quads(extraction, resolver))
+                write = store.replace_graph if update else store.add_graph  # a swap is one MOVE
+                write(iris.document(doc_id), to_quads(extraction, resolver))
             except KgError as exc:
                 resolver.rollback()
                 summary.failed += 1
                 summary.errors.append(f"{label}: {exc}")
             else:
                 resolver.commit()
-                summary.ingested += 1
+                summary.updated += update
+                summary.ingested += not update
             done(label)
     except KeyboardInterrupt:  # each document is one transaction: what is stored is whole
         summary.interrupted = True
     return summary
+
+
+def _wanted(store: Store, d: Document, updates: set[str]) -> bool:
+    """Whether ``d`` is to be written: new, or stored with other metadata than this run gives it
+    (a date added later changes what "on Monday" means, so it is extracted again)."""
+    iri = iris.document(d.id)
+    if not store.has_graph(iri):
+        return True
+    rows = store.select(load_query("document"), doc=IRI(iri))
+    if rows:
+        r = rows[0]
+        given = {"date": d.date.isoformat() if d.date else None, "source": d.source, "title": d.title}
+        if any(value is not None and value != r[k] for k, value in given.items()):
+            updates.add(d.id)
+            return True
+    return False
 
 
 def stored_documents(store: Store) -> Iterator[Document]:

@@ -255,3 +255,23 @@ def test_a_bare_name_beside_a_fuller_one_is_said_to_be_ambiguous(tmp_path):
     result = kg(store, "who-met-whom", "Lee")
     assert result.exit_code == 2 and "Lee Jae-myung" in result.stderr
     assert kg(store, "who-met-whom", "Lee Jae-myung").exit_code == 0
+
+
+def test_a_date_given_later_updates_the_stored_document_and_its_dates(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text("Ana Ruiz met Eva Lind in Oslo on Monday.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert kg(store, "ingest", str(path)).exit_code == 0
+
+    def dates() -> list:
+        out = kg(store, "who-met-whom", "Ana Ruiz", "--json").stdout
+        return [m["date"] for m in __import__("json").loads(out)["meetings"]]
+
+    assert dates() == [None]
+    result = kg(store, "ingest", str(path), "--date", "2026-03-10", "--json")
+    assert result.exit_code == 0 and "updated 1" in result.stderr
+    assert __import__("json").loads(result.stdout)["updated"] == 1
+    assert dates() == ["2026-03-09"]
+    again = kg(store, "ingest", str(path), "--date", "2026-03-10")
+    assert "skipped 1" in again.stderr and "updated" not in again.stderr
+    assert __import__("json").loads(kg(store, "stats", "--json").stdout)["documents"] == 1

@@ -64,7 +64,8 @@ def ingest_cmd(
     if summary.interrupted:
         err.print(f"interrupted: {summary.ingested} documents stored, rerun to continue")
         raise typer.Exit(130)
-    err.print(f"ingested {summary.ingested}, skipped {summary.skipped}, failed {summary.failed}")
+    updated = f", updated {summary.updated}" if summary.updated else ""
+    err.print(f"ingested {summary.ingested}{updated}, skipped {summary.skipped}, failed {summary.failed}")
     if summary.failed:
         raise typer.Exit(1)
 

@@ -15,8 +15,9 @@ server is started with ``allow_update``: then SPARQL updates and Graph Store ``P
 - ``/store?graph=IRI``: Graph Store Protocol (``GET``/``HEAD``; ``PUT``/``POST``/``DELETE`` with
   updates allowed).
 
-The standard library's threading HTTP server is enough here: each request is one Oxigraph call,
-and Oxigraph handles concurrent readers itself.
+The standard library's threading HTTP server takes the requests; SPARQL queries run in a few
+worker processes (``kg.serve_pool``) so that one that runs past the time limit can be stopped
+for real, and a dropped client connection is one log line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
+from kg.serve_pool import QueryPool
 from kg.sparql_guard import refuse_service
 
 MAX_BODY = 64 * 1024 * 1024
@@ -173,34 +175,21 @@ class _Handler(BaseHTTPRequestHandler):
         if graph is None:
             return None
         self.server.store.remove_graph(graph)
+        self.server.written()
         return self._send(204, b"")
 
     # -- SPARQL ----------------------------------------------------------------------------------
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
-        import pyoxigraph
-
         if self._refuse_service(query, update=False):
             return None
-        try:
-            kwargs: dict = {"prefixes": PREFIXES}
-            if params.get("default-graph-uri"):
-                kwargs["default_graph"] = [pyoxigraph.NamedNode(g) for g in params["default-graph-uri"]]
-            else:
-                kwargs["use_default_graph_as_union"] = True
-            if params.get("named-graph-uri"):
-                kwargs["named_graphs"] = [pyoxigraph.NamedNode(g) for g in params["named-graph-uri"]]
-            result = self.server.store.query(query, **kwargs)
-            if isinstance(result, pyoxigraph.QueryTriples):
-                media = negotiate(self.headers.get("Accept"), _GRAPHS)
-                body = result.serialize(format=pyoxigraph.RdfFormat.from_media_type(media))
-            else:
-                media = negotiate(self.headers.get("Accept"), _RESULTS)
-                body = result.serialize(format=pyoxigraph.QueryResultsFormat.from_media_type(media))
-        except (SyntaxError, ValueError) as exc:
-            return self._fail(400, f"bad query: {exc}")
-        except (OSError, RuntimeError) as exc:
-            return self._fail(500, f"query failed: {exc}")
-        return self._send(200, body or b"", media + "; charset=utf-8")
+        accept = self.headers.get("Accept")
+        answer = self.server.pool.ask(
+            query,
+            params.get("default-graph-uri", []),
+            params.get("named-graph-uri", []),
+            (negotiate(accept, _RESULTS), negotiate(accept, _GRAPHS)),
+        )
+        return self._send(answer.status, answer.body, answer.media)
 
     def _update(self, update: str) -> None:
         if self._refuse_writes() or self._refuse_service(update, update=True):
@@ -211,6 +200,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._fail(400, f"bad update: {exc}")
         except OSError as exc:
             return self._fail(500, f"update failed, nothing changed: {exc}")
+        self.server.written()
         return self._send(204, b"")
 
     def _refuse_service(self, text: str, *, update: bool) -> bool:
@@ -286,17 +276,36 @@ class _Handler(BaseHTTPRequestHandler):
                 self.server.store.extend(quads)  # one transaction
         except OSError as exc:
             return self._fail(500, f"write failed, nothing changed: {exc}")
+        self.server.written()
         return self._send(204 if existed else 201, b"")
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store, allow_update: bool, allow_service: bool = False):
+    def __init__(self, address: tuple[str, int], store, allow_update: bool, allow_service: bool, pool: QueryPool):
         super().__init__(address, _Handler)
         self.store = store
         self.allow_update = allow_update
         self.allow_service = allow_service
+        self.pool = pool
+
+    def written(self) -> None:
+        """After a write: on disk, and seen by the query workers' next queries."""
+        self.store.flush()
+        self.pool.stale()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hung up is one line in the log, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, TimeoutError)):
+            sys.stderr.write(f"{client_address[0]} dropped the connection ({type(exc).__name__})\n")
+            return
+        super().handle_error(request, client_address)
 
     def swap_graph(self, graph, quads: list) -> None:
         """PUT: stage the new triples (one transaction), then MOVE them over the graph (one more):
@@ -310,11 +319,22 @@ class _Server(ThreadingHTTPServer):
 
 
 def make_server(
-    path: str, *, host: str = "127.0.0.1", port: int = 7878, allow_update: bool = False, allow_service: bool = False
+    path: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    allow_update: bool = False,
+    allow_service: bool = False,
+    timeout: float = 30.0,
+    workers: int = 2,
 ) -> _Server:
     """A server over the store folder at ``path``, not yet serving; ``port=0`` picks a free port.
-    Queries that call a remote ``SERVICE`` are refused unless ``allow_service``."""
+    Queries run in ``workers`` processes and are stopped after ``timeout`` seconds
+    (``kg.serve_pool``); queries that call a remote ``SERVICE`` are refused unless ``allow_service``."""
     from kg.store import OxigraphStore
 
     store = OxigraphStore(path, read_only=not allow_update)  # clear errors: missing store, busy store
-    return _Server((host, port), store.raw, allow_update, allow_service)
+    if allow_update:
+        store.raw.flush()  # the query workers open what is on disk
+    pool = QueryPool(path, workers=workers, timeout=timeout)
+    return _Server((host, port), store.raw, allow_update, allow_service, pool)

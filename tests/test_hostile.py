@@ -7,6 +7,7 @@ hear nothing unless the operator allowed federated queries.
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
@@ -275,3 +276,48 @@ def test_a_date_given_later_updates_the_stored_document_and_its_dates(tmp_path):
     again = kg(store, "ingest", str(path), "--date", "2026-03-10")
     assert "skipped 1" in again.stderr and "updated" not in again.stderr
     assert __import__("json").loads(kg(store, "stats", "--json").stdout)["documents"] == 1
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?p . ?q ?r ?s . ?t ?u ?v }"
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return {int(p) for p in out.split()}
+
+
+def test_serve_stops_a_runaway_query_and_keeps_answering_cheap_ones(small_store):
+    """A cross join past --timeout gets 503 and its worker process is killed (the work stops);
+    a cheap query beside it answers at once from another worker."""
+    import json as _json
+
+    with kg_serve(small_store, "--timeout", "3", "--workers", "2") as base:
+        pid = int(
+            subprocess.run(
+                ["pgrep", "-f", f"serve --port {base.rsplit(':', 1)[1]}"], capture_output=True, text=True
+            ).stdout.split()[0]
+        )
+        workers_before = _children(pid)
+        box: dict = {}
+        runaway = threading.Thread(
+            target=lambda: box.update(answer=_get(base + "/sparql?query=" + urllib.parse.quote(RUNAWAY))),
+            daemon=True,
+        )
+        started = time.monotonic()
+        runaway.start()
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        status, body = _get(base + "/sparql?query=" + urllib.parse.quote("SELECT ?n WHERE { ?p rdfs:label ?n }"))
+        cheap_s = time.monotonic() - t0
+        assert status == 200 and "Ana Ruiz" in body
+        assert cheap_s < 2.0  # not queued behind the runaway
+        runaway.join(30)
+        status, body = box["answer"]
+        assert status == 503 and "stopped" in body
+        assert time.monotonic() - started < 15
+        time.sleep(1.0)
+        workers_after = _children(pid)
+        assert len(workers_after) == len(workers_before)
+        assert workers_before - workers_after  # the runaway's worker is gone, replaced
+        status, body = _get(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+        assert status == 200 and _json.loads(body)["boolean"] is True

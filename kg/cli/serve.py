@@ -22,6 +22,12 @@ def serve_cmd(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Accept SPARQL updates and Graph Store writes.")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Stop a query after this many seconds (503 to its client).")
+    ] = 30.0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Queries run at once, each in its own process.")
+    ] = 2,
     allow_service: Annotated[
         bool,
         typer.Option("--allow-service", help="Run federated SERVICE clauses (the server then sends HTTP requests)."),
@@ -30,7 +36,8 @@ def serve_cmd(
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) and Graph Store (/store), read-only by default.
 
     The default graph is the union of the document graphs; queries calling a remote SERVICE are
-    refused (HTTP 400) unless --allow-service.
+    refused (HTTP 400) unless --allow-service. Each query runs in one of --workers processes and
+    is stopped after --timeout seconds (HTTP 503); when all are busy a new query gets 503.
 
     Example: kg serve --port 7878, then query http://127.0.0.1:7878/sparql from YASGUI or SPARQLWrapper
     """
@@ -43,7 +50,15 @@ def serve_cmd(
     if is_remote(where):
         raise UsageError("kg serve serves a local store folder; this --store is already an endpoint")
     try:
-        server = make_server(where, host=host, port=port, allow_update=allow_update, allow_service=allow_service)
+        server = make_server(
+            where,
+            host=host,
+            port=port,
+            allow_update=allow_update,
+            allow_service=allow_service,
+            timeout=timeout,
+            workers=workers,
+        )
     except OSError as exc:
         raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     bound_host, bound_port = server.server_address[:2]

@@ -91,3 +91,37 @@ def merge_actors(store, keep, drop) -> int:
         out.pop(str(Quad(keep_node, alt, Literal(keep.name), NamedNode(g))), None)
         store.replace_graph(g, list(out.values()))
     return len(graphs)
+
+
+def merge_conflicts(store, keep, drop) -> list[str]:
+    """Why ``keep`` and ``drop`` look like two people, if they do: full names with different
+    surnames or given names ("Ana Ruiz" / "Eva Lind"; "Joe Biden" / "Hunter Biden", while "Joseph R.
+    Biden" / "Joe Biden" agree), or titles of different countries only."""
+    if keep.type != "Person" or drop.type != "Person":
+        return []
+    from kg.queries import person_countries
+    from kg.rdf import fold
+
+    reasons = []
+    a, b = keep.name.split(), drop.name.split()
+    if len(a) > 1 and len(b) > 1:
+        if fold(a[-1].lower()) != fold(b[-1].lower()):
+            reasons.append(f"different surnames ({a[-1]}, {b[-1]})")
+        elif not _given_names_agree(a[0], b[0]):
+            reasons.append(f"different given names ({a[0]}, {b[0]})")
+    ca, cb = person_countries(store, keep), person_countries(store, drop)
+    if ca and cb and not ca & cb:
+        reasons.append(f"titles of different countries ({', '.join(sorted(ca))}; {', '.join(sorted(cb))})")
+    return reasons
+
+
+def _given_names_agree(x: str, y: str) -> bool:
+    """ "J." and "Joseph", "Joe" and "Joseph", "Sergey" and "Sergei" (a transliteration) agree."""
+    from kg.lexicons import nicknames
+    from kg.rdf import fold
+
+    x, y = fold(x.lower()).rstrip("."), fold(y.lower()).rstrip(".")
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    names = nicknames()
+    return names.get(x, x) == names.get(y, y)

@@ -192,10 +192,11 @@ def _wanted(store: Store, d: Document, updates: set[str]) -> bool:
     return False
 
 
-def stored_documents(store: Store) -> Iterator[Document]:
-    """Every document in the store, rebuilt from its graph (text, kind, date, source, title)."""
+def stored_documents(store: Store, only: set[str] | None = None) -> Iterator[Document]:
+    """Every document in the store (or of the graphs in ``only``), rebuilt from its graph (text,
+    kind, date, source, title)."""
     for iri in store.graph_iris():
-        if "/doc/" not in iri or iri.endswith(STAGING_SUFFIX):
+        if "/doc/" not in iri or iri.endswith(STAGING_SUFFIX) or (only is not None and iri not in only):
             continue
         rows = store.select(load_query("document"), doc=IRI(iri))
         if not rows:
@@ -212,14 +213,20 @@ def stored_documents(store: Store) -> Iterator[Document]:
 
 
 def reextract(
-    store: Store, *, extractor, aliases: AliasBook | None = None, on_item: Callable[[str], None] | None = None
+    store: Store,
+    *,
+    extractor,
+    aliases: AliasBook | None = None,
+    on_item: Callable[[str], None] | None = None,
+    only: set[str] | None = None,
 ) -> dict:
-    """Run the current extractor over every stored document and swap each document's graph for
-    the new one (readers see the old or the new graph, never a mix; the text is never lost)."""
+    """Run the current extractor over every stored document (or the graphs in ``only``) and swap
+    each document's graph for the new one (readers see the old or the new graph, never a mix; the
+    text is never lost)."""
     store.drop_staging()
     resolver = ActorResolver(store, aliases)
     changed = unchanged = 0
-    for extraction in extractor(stored_documents(store)):
+    for extraction in extractor(stored_documents(store, only)):
         iri = iris.document(extraction.document.id)
         new = to_quads(extraction, resolver)
         if {str(q) for q in new} == {str(q) for q in store.graph_quads(iri)}:

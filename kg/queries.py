@@ -192,6 +192,16 @@ def stats(store: Store) -> dict:
     }
 
 
+def person_countries(store: Store, actor: Actor) -> set[str]:
+    """The countries the person's stored titles are of."""
+    return {r["country"] for r in store.select(load_query("person_countries"), person=IRI(actor.iri))}
+
+
+def stored_document_rows(store: Store) -> list[dict]:
+    """Each stored document: doc (IRI), date, source, title, facts (meetings, roles, affiliations)."""
+    return store.select(load_query("documents"))
+
+
 def person_by_surname(store: Store, surname: str) -> list[tuple[str, str]]:
     rows = store.select(load_query("person_by_surname"), surname=surname.lower())
     return [(r["actor"], r["label"]) for r in rows]

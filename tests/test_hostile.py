@@ -321,3 +321,41 @@ def test_serve_stops_a_runaway_query_and_keeps_answering_cheap_ones(small_store)
         assert workers_before - workers_after  # the runaway's worker is gone, replaced
         status, body = _get(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
         assert status == 200 and _json.loads(body)["boolean"] is True
+
+
+def _store_quads(store: Path) -> set[str]:
+    import pyoxigraph
+
+    s = pyoxigraph.Store.read_only(str(store))
+    return {str(q) for q in s}
+
+
+def test_merge_asks_for_force_for_two_people_and_unmerge_restores_them(tmp_path):
+    texts = {
+        "g1.txt": "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo.\n",
+        "g2.txt": "Joseph R. Biden met Eva Lind in Oslo on Monday.\n",
+        "g3.txt": "Joe Biden later met Ana Ruiz in Lima.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    assert kg(store, "ingest", *[str(tmp_path / n) for n in texts]).exit_code == 0
+    before = _store_quads(store)
+    refused = kg(store, "merge", "Ana Ruiz", "Eva Lind")
+    assert refused.exit_code == 2 and "--force" in refused.stderr and "Chile" in refused.stderr
+    assert _store_quads(store) == before
+    assert kg(store, "merge", "Joseph R. Biden", "Joe Biden").exit_code == 0  # one person's two forms
+    met = __import__("json").loads(kg(store, "who-met-whom", "Joe Biden", "--json").stdout)
+    assert met["person"]["name"] == "Joseph R. Biden" and len(met["meetings"]) == 2
+    undone = kg(store, "unmerge", "Joe Biden")
+    assert undone.exit_code == 0, undone.stderr
+    assert _store_quads(store) == before
+    assert kg(store, "unmerge", "Joe Biden").exit_code == 1  # nothing left to undo
+
+
+def test_documents_lists_what_forget_takes(small_store):
+    rows = __import__("json").loads(kg(small_store, "documents", "--json").stdout)
+    assert [(r["date"], r["facts"]) for r in rows] == [("2026-03-10", 3)]  # a meeting and two roles
+    doc_id = rows[0]["id"]
+    meetings = __import__("json").loads(kg(small_store, "who-met-whom", "Ana Ruiz", "--json").stdout)["meetings"]
+    assert meetings[0]["document"] == doc_id

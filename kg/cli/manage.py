@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.output import err, escape, handle_errors, print_json
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 from kg.export.html import DEFAULT_LIMIT
 
 
@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
     app.command("forget")(forget_cmd)
     app.command("html")(html_cmd)
     app.command("merge")(merge_cmd)
+    app.command("unmerge")(unmerge_cmd)
     app.command("aliases")(aliases_cmd)
     app.command("reextract")(reextract_cmd)
     app.command("export")(export_cmd)
@@ -114,14 +115,16 @@ def merge_cmd(
     ctx: typer.Context,
     keep: Annotated[str, typer.Argument(help="The entity to keep (name or alias).")],
     other: Annotated[str, typer.Argument(help="The entity that is the same as KEEP.")],
+    force: Annotated[bool, typer.Option("--force", help="Merge even two who look like different people.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
     """Declare OTHER the same entity as KEEP: stored graphs are rewritten and the alias file
-    remembers it for later ingests and re-extractions.
+    remembers it for later ingests and re-extractions (`kg unmerge OTHER` undoes it). Two people
+    with different full names, or titles of different countries only, need --force.
 
-    Example: kg merge "Donald Trump" "President Trump"
+    Example: kg merge "Joseph R. Biden" "Joe Biden"
     """
-    from kg.aliases import merge_actors
+    from kg.aliases import merge_actors, merge_conflicts
     from kg.queries import find_actor
     from kg.store import open_store
 
@@ -131,6 +134,9 @@ def merge_cmd(
         a, b = find_actor(store, keep), find_actor(store, other)
         if a.iri == b.iri:
             raise KgError(f"{keep!r} and {other!r} are already one entity ({a.name})")
+        reasons = merge_conflicts(store, a, b)
+        if reasons and not force:
+            raise UsageError(f"{a.name} and {b.name} look like two people: {'; '.join(reasons)}. Pass --force to merge")
         graphs = merge_actors(store, a, b)
     finally:
         store.close()
@@ -139,6 +145,43 @@ def merge_cmd(
     if json_:
         print_json({"kept": a.model_dump(), "merged": b.model_dump(), "documents": graphs})
     err.print(escape(f"merged {b.name} into {a.name} in {graphs} document(s); noted in {book.path}"))
+
+
+@handle_errors
+def unmerge_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The name an earlier `kg merge` joined to another entity.")],
+    model: Annotated[str, typer.Option(help="spaCy pipeline to re-extract with.")] = "en_core_web_sm",
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """Undo `kg merge`: the alias file forgets NAME, and every document naming the entity it was
+    merged into is extracted again, so NAME is its own entity where the text names it.
+
+    Example: kg unmerge "Joe Biden"
+    """
+    from kg.extract.pipeline import Extractor
+    from kg.ingest import reextract
+    from kg.queries import find_actor
+    from kg.store import open_store
+
+    book = _book(ctx)
+    merged = next((k for k in book.merge if k.casefold() == name.casefold()), None)
+    if merged is None:
+        raise KgError(f"{name!r} was not merged into anything (see `kg aliases`)")
+    into = book.merge.pop(merged)
+    extractor = Extractor(model=model)
+    store = open_store(ctx.obj["store"])
+    try:
+        graphs = set(store.graphs_mentioning(find_actor(store, into).iri))
+        summary = reextract(store, extractor=extractor, aliases=book, only=graphs)
+    finally:
+        store.close()
+    book.save()
+    if json_:
+        print_json({"unmerged": merged, "from": into, **summary})
+    err.print(
+        escape(f"{merged} is apart from {into} again: {summary['changed']} of {len(graphs)} document(s) rewritten")
+    )
 
 
 @handle_errors
@@ -213,7 +256,7 @@ def forget_cmd(
     finally:
         store.close()
     if not removed:
-        raise KgError(f"no document {doc_id!r} in the store; `kg sparql` can list them")
+        raise KgError(f"no document {doc_id!r} in the store; `kg documents` lists them")
     if json_:
         print_json({"forgotten": doc_id})
     err.print(escape(f"forgot document {doc_id}"))

@@ -17,6 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("entities")(entities_cmd)
     app.command("sparql")(sparql_cmd)
     app.command("stats")(stats_cmd)
+    app.command("documents")(documents_cmd)
 
 
 def _reader(ctx: typer.Context):
@@ -149,3 +150,33 @@ def stats_cmd(
         ["documents", "triples", "entities", "meetings"],
         [[data[k] for k in ("documents", "triples", "entities", "meetings")]],
     )
+
+
+@handle_errors
+def documents_cmd(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """List the stored documents: id (what `kg forget` takes), date, source, title and how many
+    facts (meetings, roles, affiliations) each holds.
+
+    Example: kg documents --json
+    """
+    from kg.queries import stored_document_rows
+
+    rows = [
+        {
+            "id": r["doc"].rsplit("/", 1)[-1],
+            "date": r.get("date"),
+            "source": r.get("source"),
+            "title": r.get("title"),
+            "facts": int(r.get("facts") or 0),
+        }
+        for r in stored_document_rows(_reader(ctx))
+        if "/doc/" in r["doc"]
+    ]
+    if json_:
+        print_json(rows)
+        return
+    keys = ("id", "date", "source", "title", "facts")
+    table(list(keys), [["" if r[k] is None else r[k] for k in keys] for r in rows], wide="source")

@@ -1,0 +1,216 @@
+"""The Python API: what the CLI can do, for a notebook or a script, by plain names.
+
+::
+
+    import kg
+    g = kg.open("kg-store")                     # or "sparql+http://host:7878/sparql"
+    g.who_met_whom("Bessent").meetings[0].with_  # ['He Lifeng']
+
+Every method takes names as a user types them (any case, aliases, with or without accents) and
+returns pydantic models or plain data; an unknown or ambiguous name raises the error the CLI
+reports (``UnknownNameError``, ``AmbiguousNameError``, with the candidates). Graph nodes from
+``to_networkx`` are names, with the IRI as an attribute, so networkx's own functions take names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kg.errors import KgError, UsageError
+from kg.vocab import MEETING_STATUSES
+
+
+class ActorModel(BaseModel):
+    name: str
+    type: str
+    iri: str
+
+
+class MeetingReport(BaseModel):
+    """One meeting of an actor as a report of it: with whom, what, when, where, and the evidence."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    with_: list[str] = Field(alias="with")
+    kind: str
+    status: str
+    date: str | None
+    place: str | None
+    evidence: str
+    source: str | None
+    document: str
+    confidence: float
+
+
+class WhoMetWhom(BaseModel):
+    person: ActorModel
+    meetings: list[MeetingReport]
+
+
+class EntityRow(BaseModel):
+    name: str
+    type: str
+    documents: int
+    iri: str
+
+
+class KnowledgeGraph:
+    """A store (a local folder or a SPARQL endpoint) as the CLI sees it; see ``kg.open``."""
+
+    def __init__(self, store: str | Path | None = None):
+        from kg.store import store_path
+
+        self.location = store_path(str(store) if store is not None else None)
+
+    def _read(self):
+        from kg.store import open_store
+
+        return open_store(self.location, read_only=True)
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({self.location!r})"
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def actor(self, name: str) -> ActorModel:
+        """The one actor ``name`` means."""
+        from kg.queries import find_actor
+
+        a = find_actor(self._read(), name)
+        return ActorModel(name=a.name, type=a.type, iri=a.iri)
+
+    def who_met_whom(self, name: str, *, status: str | None = None, min_confidence: float = 0.0) -> WhoMetWhom:
+        """Everyone ``name`` met (or is to meet, might meet, did not meet), one report per meeting."""
+        from kg.queries import find_actor, who_met_whom
+
+        if status is not None and status not in MEETING_STATUSES:
+            raise UsageError(f"status: choose one of {', '.join(MEETING_STATUSES)}")
+        store = self._read()
+        a = find_actor(store, name)
+        rows = who_met_whom(store, a, status=status, min_confidence=min_confidence)
+        return WhoMetWhom(
+            person=ActorModel(name=a.name, type=a.type, iri=a.iri),
+            meetings=[MeetingReport.model_validate(r.as_json()) for r in rows],
+        )
+
+    def entities(self, type: str | None = None) -> list[EntityRow]:
+        from kg.queries import entities
+
+        return [EntityRow.model_validate(r) for r in entities(self._read(), type_=type)]
+
+    def stats(self) -> dict[str, int]:
+        from kg.queries import stats
+
+        return stats(self._read())
+
+    def sparql(self, query: str) -> Any:
+        """A read-only query: rows (a list of dicts) for SELECT, a bool for ASK, triples otherwise.
+        A remote SERVICE call is refused, as on the command line."""
+        from kg.sparql_guard import refuse_service
+
+        refuse_service(query)
+        kind, result = self._read().query(query)
+        return result[1] if kind == "select" else result
+
+    # -- analytics ---------------------------------------------------------------------------------
+    def meeting_graph(self, statuses: Iterable[str] = ("held",), **filters: Any):
+        """The networkx projection as the analytics commands use it (nodes are IRIs)."""
+        from kg.views import ViewFilter, meeting_graph
+
+        flt = ViewFilter(statuses=tuple(statuses), **filters)
+        store = self._read()
+        return store, meeting_graph(store, flt)
+
+    def _node(self, store, g, name: str) -> str:
+        from kg.queries import find_actor
+
+        a = find_actor(store, name)
+        if a.iri not in g:
+            raise KgError(f"{a.name} has no meetings that pass the filters (try other statuses)")
+        return a.iri
+
+    def path(self, source: str, target: str, *, statuses: Iterable[str] = ("held",)) -> dict | None:
+        """The shortest chain of meetings between two names, with evidence per hop (None if none)."""
+        from kg.analytics import path
+        from kg.views import fill_items
+
+        store, g = self.meeting_graph(statuses)
+        a, b = self._node(store, g, source), self._node(store, g, target)
+        return path(g, a, b, fill=lambda items: fill_items(store, items))
+
+    def centrality(self, measure: str = "degree", *, top: int = 10, statuses: Iterable[str] = ("held",)) -> list:
+        from kg.analytics import centrality
+
+        return centrality(self.meeting_graph(statuses)[1], measure, top=top)
+
+    def neighbors(self, name: str, *, hops: int = 1, statuses: Iterable[str] = ("held",)) -> list:
+        from kg.analytics import neighbors
+
+        store, g = self.meeting_graph(statuses)
+        return neighbors(g, self._node(store, g, name), hops=hops)
+
+    def timeline(self, name: str, *, statuses: Iterable[str] = MEETING_STATUSES) -> list:
+        from kg.analytics import timeline
+
+        store, g = self.meeting_graph(statuses)
+        return timeline(g, self._node(store, g, name))
+
+    def to_networkx(self, statuses: Iterable[str] = ("held",)):
+        """The meeting network with names as nodes (``iri`` and ``type`` as node attributes)."""
+        import networkx as nx
+
+        _, g = self.meeting_graph(statuses)
+        names = {n: d.get("label") or d.get("name") or n for n, d in g.nodes(data=True)}
+        taken: dict[str, int] = {}
+        for n, label in names.items():  # two actors of one name stay two nodes
+            taken[label] = taken.get(label, 0) + 1
+            if taken[label] > 1:
+                names[n] = f"{label} ({taken[label]})"
+        out = nx.relabel_nodes(g, names, copy=True)
+        for n, iri in ((names[i], i) for i in g.nodes):
+            out.nodes[n]["iri"] = iri
+        return out
+
+    # -- writing -------------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[str | Path], *, date: str | None = None, source: str | None = None):
+        """Ingest files or folders (paths) and texts (strings that are no existing path); the
+        summary (ingested, skipped, failed, errors). A text's source is ``source``, else "text"."""
+        import tempfile
+
+        from kg.aliases import AliasBook, alias_path
+        from kg.documents import parse_date
+        from kg.extract.pipeline import Extractor
+        from kg.ingest import Summary, ingest
+        from kg.store import open_store
+
+        day = parse_date(date, what="date")
+        items = list(items)
+        paths = [str(i) for i in items if isinstance(i, Path) or Path(str(i)).exists()]
+        texts = [str(i) for i in items if not (isinstance(i, Path) or Path(str(i)).exists())]
+        extractor = Extractor()
+        store = open_store(self.location)
+        total = Summary()
+        try:
+            book = AliasBook.load(alias_path(self.location))
+            with tempfile.TemporaryDirectory() as tmp:
+                for k, text in enumerate(texts):  # read as files are, with the same checks
+                    (Path(tmp) / f"text-{k:05d}.txt").write_text(text, encoding="utf-8")
+                runs = [(paths, source), ([str(p) for p in sorted(Path(tmp).iterdir())], source or "text")]
+                for batch, src in runs:
+                    if batch:
+                        done = ingest(batch, store, extractor=extractor, date=day, source=src, aliases=book)
+                        for field in ("ingested", "skipped", "failed", "updated"):
+                            setattr(total, field, getattr(total, field) + getattr(done, field))
+                        total.errors += done.errors
+        finally:
+            store.close()
+        return total
+
+
+def open(store: str | Path | None = None) -> KnowledgeGraph:
+    """The knowledge graph at ``store`` (a folder, or ``sparql+http://...``); default as the CLI:
+    ``$KG_STORE``, else ``./kg-store``."""
+    return KnowledgeGraph(store)

@@ -1,0 +1,55 @@
+"""The Python API (``kg.open``): what the CLI answers, by plain names, as pydantic models."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+import kg
+from kg.cli import app
+from kg.errors import AmbiguousNameError, UnknownNameError
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    g = kg.open(tmp_path_factory.mktemp("api") / "store")
+    summary = g.ingest([EXAMPLES])
+    assert summary.ingested == 17 and not summary.errors
+    return g
+
+
+def test_api_who_met_whom_is_what_the_cli_prints(graph):
+    answer = graph.who_met_whom("bessent")
+    cli = CliRunner().invoke(app, ["--store", graph.location, "who-met-whom", "Bessent", "--json"])
+    assert json.loads(cli.stdout) == {
+        "person": answer.person.model_dump(),
+        "meetings": [m.model_dump(by_alias=True) for m in answer.meetings],
+    }
+    assert "He Lifeng" in {w for m in answer.meetings for w in m.with_}
+
+
+def test_api_names_are_names_and_errors_are_the_clis(graph):
+    with pytest.raises(UnknownNameError, match="nearest names"):
+        graph.who_met_whom("Bessant Scot")
+    path = graph.path("Rachel Reeves", "He Lifeng", statuses=("held", "scheduled"))
+    assert path["path"] == ["Rachel Reeves", "Scott Bessent", "He Lifeng"]
+    g = graph.to_networkx(statuses=("held", "scheduled"))
+    assert nx.shortest_path(g, "Rachel Reeves", "He Lifeng") == path["path"]
+    assert g.nodes["Scott Bessent"]["iri"].startswith("https://w3id.org/kg-news/id/person/")
+    assert {e.name for e in graph.entities(type="Person")} >= {"Scott Bessent", "He Lifeng"}
+    assert graph.stats()["documents"] == 17
+    assert AmbiguousNameError.exit_code == 2
+
+
+def test_api_ingests_texts_as_well_as_paths(tmp_path):
+    g = kg.open(tmp_path / "store")
+    summary = g.ingest(["Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo on Monday."],
+                       date="2026-03-10")  # fmt: skip
+    assert summary.ingested == 1
+    meeting = g.who_met_whom("Eva Lind").meetings[0]
+    assert (meeting.with_, meeting.date, meeting.source) == (["Ana Ruiz"], "2026-03-09", "text")
+    assert g.sparql("ASK { ?p rdfs:label 'Ana Ruiz' }") is True

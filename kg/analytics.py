@@ -15,7 +15,8 @@ SEED = 42
 
 
 def centrality(g, measure: str = "degree", *, top: int = 10) -> list[dict[str, Any]]:
-    """The ``top`` actors by a centrality measure, highest first.
+    """The ``top`` actors by a centrality measure, highest first (scores to four decimals; the
+    order is decided before rounding).
 
     Degree counts distinct counterparts; PageRank and eigenvector weigh edges by meeting count;
     betweenness is sampled (``k`` sources, seeded) above a few thousand nodes.
@@ -50,7 +51,7 @@ def centrality(g, measure: str = "degree", *, top: int = 10) -> list[dict[str, A
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], g.nodes[kv[0]].get("label", kv[0])))
     return [
-        {"name": g.nodes[n].get("label", n), "type": g.nodes[n].get("type"), "score": float(s), "iri": n}
+        {"name": g.nodes[n].get("label", n), "type": g.nodes[n].get("type"), "score": round(float(s), 4), "iri": n}
         for n, s in ranked[:top]
     ]
 

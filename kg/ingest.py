@@ -8,14 +8,14 @@ so the same person is one node whatever document names them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import iris
 from kg.aliases import AliasBook
 from kg.documents import read_sources
 from kg.errors import KgError
-from kg.models import Document, Entity
+from kg.models import Document, Entity, Extraction
 from kg.ontology import load_query
 from kg.queries import find_actor, person_by_surname
 from kg.rdf import fold, surname_key, to_quads
@@ -123,57 +123,68 @@ def ingest(
     ("jsonl" or "text") says how to read stdin and files; by default stdin is sniffed and files go
     by suffix.
     """
-    summary = Summary()
-    resolver = ActorResolver(store, aliases)
-    waiting: dict[str, int] = {}  # source label -> documents not yet written
-    label_of: dict[str, str] = {}  # document id in flight -> its source label
-    updates: set[str] = set()  # ids of stored documents whose metadata this run changes
-
-    def done(label: str) -> None:
-        waiting[label] -= 1
-        if not waiting[label]:
-            del waiting[label]
-            if on_item:
-                on_item(label, "done")
-
-    def todo() -> Iterator[Document]:
-        for item in read_sources(paths, date=date, source=source, fmt=fmt):
-            if item.error:
-                summary.failed += 1
-                summary.errors.append(item.error)
-                if on_item:
-                    on_item(item.label, "failed")
-                continue
-            waiting[item.label] = waiting.get(item.label, 0) + 1  # held until all are queued
-            for d in item.documents:
-                if d.id in label_of or not _wanted(store, d, updates):
-                    summary.skipped += 1
-                    continue
-                label_of[d.id] = item.label
-                waiting[item.label] += 1
-                yield d
-            done(item.label)
-
+    run = _Run(store, ActorResolver(store, aliases), on_item)
     try:
-        for extraction in extractor(todo()):
-            doc_id = extraction.document.id
-            label = label_of.pop(doc_id)
-            update = doc_id in updates
-            try:
-                write = store.replace_graph if update else store.add_graph  # a swap is one MOVE
-                write(iris.document(doc_id), to_quads(extraction, resolver))
-            except KgError as exc:
-                resolver.rollback()
-                summary.failed += 1
-                summary.errors.append(f"{label}: {exc}")
-            else:
-                resolver.commit()
-                summary.updated += update
-                summary.ingested += not update
-            done(label)
+        for extraction in extractor(run.todo(read_sources(paths, date=date, source=source, fmt=fmt))):
+            run.write(extraction)
     except KeyboardInterrupt:  # each document is one transaction: what is stored is whole
-        summary.interrupted = True
-    return summary
+        run.summary.interrupted = True
+    return run.summary
+
+
+class _Run:
+    """One ingest's bookkeeping: which documents are in flight, which sources are done, the summary."""
+
+    def __init__(self, store: Store, resolver: ActorResolver, on_item: Callable[[str, str], None] | None):
+        self.store, self.resolver, self.on_item = store, resolver, on_item
+        self.summary = Summary()
+        self.waiting: dict[str, int] = {}  # source label -> documents not yet written
+        self.label_of: dict[str, str] = {}  # document id in flight -> its source label
+        self.updates: set[str] = set()  # ids of stored documents whose metadata this run changes
+
+    def done(self, label: str) -> None:
+        self.waiting[label] -= 1
+        if not self.waiting[label]:
+            del self.waiting[label]
+            if self.on_item:
+                self.on_item(label, "done")
+
+    def todo(self, sources: Iterable) -> Iterator[Document]:
+        """The documents to extract, in input order; failed sources and known texts are counted."""
+        for item in sources:
+            if item.error:
+                self.summary.failed += 1
+                self.summary.errors.append(item.error)
+                if self.on_item:
+                    self.on_item(item.label, "failed")
+                continue
+            self.waiting[item.label] = self.waiting.get(item.label, 0) + 1  # held until all are queued
+            for d in item.documents:
+                if d.id in self.label_of or not _wanted(self.store, d, self.updates):
+                    self.summary.skipped += 1
+                    continue
+                self.label_of[d.id] = item.label
+                self.waiting[item.label] += 1
+                yield d
+            self.done(item.label)
+
+    def write(self, extraction: Extraction) -> None:
+        """Store one document's graph in one transaction (a swap, for a document updated)."""
+        doc_id = extraction.document.id
+        label = self.label_of.pop(doc_id)
+        update = doc_id in self.updates
+        try:
+            put = self.store.replace_graph if update else self.store.add_graph  # a swap is one MOVE
+            put(iris.document(doc_id), to_quads(extraction, self.resolver))
+        except KgError as exc:
+            self.resolver.rollback()
+            self.summary.failed += 1
+            self.summary.errors.append(f"{label}: {exc}")
+        else:
+            self.resolver.commit()
+            self.summary.updated += update
+            self.summary.ingested += not update
+        self.done(label)
 
 
 def _wanted(store: Store, d: Document, updates: set[str]) -> bool:

@@ -65,32 +65,52 @@ def resolve(
     s = re.sub(r"^(on|in|this|during|by|at|from)\s+", "", s)
     if s.startswith(("since", "until", "before", "after", "over the", "for ")) or "ago" in s.split():
         return None
-    if s in {
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
-        "this morning",
-        "this afternoon",
-        "this evening",
-    } or s in {"morning", "afternoon", "evening"}:
-        return published.isoformat() if published else None
-    if s in {"yesterday", "last night"}:
-        return (published - timedelta(days=1)).isoformat() if published else None
-    if s == "tomorrow":
-        return (published + timedelta(days=1)).isoformat() if published else None
+    for reader in (_deictic, _weekday):
+        found = reader(s, published, future)
+        if found is not False:
+            return found
+    return _calendar(s, published, ahead)
+
+
+_TODAY = frozenset(
+    {"today", "tonight", "morning", "afternoon", "evening", "this morning", "this afternoon", "this evening"}
+)
+
+
+def _deictic(s: str, published: date | None, future: bool) -> str | bool | None:
+    """ "today", "yesterday", "tomorrow", "last month", "this year" ...; False when it is none of them."""
+    shifts = {"yesterday": -1, "last night": -1, "tomorrow": 1, **dict.fromkeys(_TODAY, 0)}
+    if s in shifts:
+        return (published + timedelta(days=shifts[s])).isoformat() if published else None
+    if s in {"last month", "this month", "earlier this month"}:
+        if published is None:
+            return None
+        first = published.replace(day=1) - timedelta(days=1) if s == "last month" else published
+        return f"{first.year:04d}-{first.month:02d}"
+    years = {"last year": -1, "this year": 0, "earlier this year": 0, "later this year": 0, "next year": 1}
+    if s in years:
+        return str(published.year + years[s]) if published else None
+    return False
+
+
+def _weekday(s: str, published: date | None, future: bool) -> str | bool | None:
+    """ "Monday", "last Friday", "next Tuesday morning"; False when it is no weekday."""
     wd = re.fullmatch(
         r"(?:(last|next|this|coming)\s+)?(" + "|".join(WEEKDAYS) + r")(?:\s+(morning|afternoon|evening|night))?", s
     )
-    if wd:
-        if published is None:
-            return None
-        target = WEEKDAYS.index(wd.group(2))
-        delta = (target - published.weekday()) % 7
-        if future or wd.group(1) in {"next", "coming"}:
-            return (published + timedelta(days=delta)).isoformat()
-        return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat()
+    if not wd:
+        return False
+    if published is None:
+        return None
+    target = WEEKDAYS.index(wd.group(2))
+    delta = (target - published.weekday()) % 7
+    if future or wd.group(1) in {"next", "coming"}:
+        return (published + timedelta(days=delta)).isoformat()
+    return (published - timedelta(days=(published.weekday() - target) % 7)).isoformat()
+
+
+def _calendar(s: str, published: date | None, ahead: bool) -> str | None:
+    """A calendar date as precise as written: day, month (of the nearest year) or year."""
     full = re.search(_MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", s) or re.search(
         r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b", s
     )
@@ -120,16 +140,4 @@ def resolve(
     if month_only and published:
         month = _month(month_only.group(1))
         return f"{_year_of(month, published, ahead):04d}-{month:02d}"
-    if published:
-        if s == "last month":
-            first = published.replace(day=1) - timedelta(days=1)
-            return f"{first.year:04d}-{first.month:02d}"
-        if s in {"this month", "earlier this month"}:
-            return f"{published.year:04d}-{published.month:02d}"
-        if s == "last year":
-            return str(published.year - 1)
-        if s in {"this year", "earlier this year", "later this year"}:
-            return str(published.year)
-        if s == "next year":
-            return str(published.year + 1)
     return None

@@ -46,7 +46,7 @@ def prefer_gazetteer(doc, mentions: list[Mention]) -> list[Mention]:
             longer = doc[span.start : span.end + n]
             if gaz.city_country(longer.text) or (gaz.country(longer.text) and m.type != "Person"):
                 grown = longer
-            elif m.type == "Organization" and n > 1 and gaz.organization(longer.text):
+            elif m.type == "Organization" and gaz.organization(longer.text):
                 grown, listed = longer, gaz.organization(longer.text)
         for n in (2, 3, 4):  # "State of Israel", "Islamic Republic of Iran"
             if span is None or m.type != "Country" or span.start - n < 0 or doc[span.start - 1].lower_ != "of":

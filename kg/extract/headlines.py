@@ -118,7 +118,7 @@ def common_words(tag_at: dict) -> frozenset[int]:
 def trim_entities(doc, tag_at: dict) -> list[tuple[int, int, str]]:
     """The model's entities inside Title Case lines, split at the words the cased copy tags as
     verbs and trimmed of common words at their edges; elsewhere unchanged. An organisation's name
-    keeps its "of"/"for" tail ("U.S. Institute of Peace"). ``tag_at`` maps a character offset of
+    keeps its "of"/"for" tail ("U.S. Institute of Peace"), a listed organisation its whole name. ``tag_at`` maps a character offset of
     the document to the token of the cased copy there. Returns (start_char, end_char, label)."""
     lines = title_case_lines(text_of(doc))
     org_words = {w.lower() for w in name_words()["organization_words"]}
@@ -135,7 +135,11 @@ def trim_entities(doc, tag_at: dict) -> list[tuple[int, int, str]]:
             else:
                 pieces[-1].append(tok)
         for piece in pieces:
-            piece = _trim(piece, tag_at, any(t.lower_ in org_words for t in piece))
+            listed = piece and gazetteer().organization(
+                text_of(doc)[piece[0].idx : piece[-1].idx + len(piece[-1].text)]
+            )
+            if not listed:  # a listed name ("UN General Assembly") keeps its common words
+                piece = _trim(piece, tag_at, any(t.lower_ in org_words for t in piece))
             if piece:
                 out.append((piece[0].idx, piece[-1].idx + len(piece[-1].text), ent.label_))
     return out

@@ -93,3 +93,9 @@ def test_names_a_venue_is_no_party_even_by_its_bare_name(read):
     parties = {p for m in x.meetings for p in m.participants}
     assert not {"Hokuto", "Hokuto Shrine"} & parties
     assert {e.type for e in x.entities if e.name.startswith("Hokuto")} <= {"Place"}
+
+
+def test_names_a_listed_organisation_in_a_title_case_line_keeps_its_common_words(read):
+    x = read("UN Security Council Condemns Missile Launch Near Border\nThe council met on Monday.")
+    assert "United Nations Security Council" in {e.name for e in x.entities}
+    assert not [e for e in x.entities if e.name in {"UN Security", "UN"}]

@@ -149,4 +149,6 @@ def timeline(g, node: str) -> list[dict[str, Any]]:
     out = sorted(rows.values(), key=lambda r: (r.get("date") is None, r.get("date") or "", r["with"]))
     for r in out:
         r["with"] = sorted(r["with"])
+        if isinstance(r.get("confidence"), str):  # the store keeps the decimal as written: a number here
+            r["confidence"] = float(r["confidence"])
     return out

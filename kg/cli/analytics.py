@@ -112,7 +112,7 @@ def path_cmd(
 ) -> None:
     """The shortest chain of meetings from one actor to another, with the evidence for each hop.
 
-    Example: kg path "Rachel Reeves" "He Lifeng" --json
+    Example: kg path "Rachel Reeves" "He Lifeng" --status held --status scheduled --json
     """
     from kg.analytics import path
     from kg.views import fill_items

@@ -84,6 +84,9 @@ def test_analytics_graph_exports_read_back(demo_store, tmp_path, fmt):  # noqa: 
         g = nx.Graph()
         g.add_nodes_from(n["id"] for n in nodes)
         g.add_edges_from((e["source"], e["target"]) for e in edges)
+        reeves = next(e for e in edges if "Rachel Reeves" in (e["source_label"], e["target_label"]))
+        assert "Reeves in London" in reeves["evidence"] and reeves["places"] == "London"
+        assert reeves["sources"].endswith("examples/madrid-talks.txt")
     else:
         g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
         meetings = [d["meetings"] for _, _, d in g.edges(data=True)]

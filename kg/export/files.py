@@ -46,6 +46,7 @@ def _flat(g):
     for n, d in g.nodes(data=True):
         out.add_node(n, label=str(d.get("label", n)), type=str(d.get("type", "")))
     for a, b, d in g.edges(data=True):
+        items = sorted(d.get("items", []), key=lambda it: (it.get("date") is None, it.get("date") or ""))
         out.add_edge(
             a,
             b,
@@ -54,8 +55,15 @@ def _flat(g):
             statuses=";".join(sorted(set(d.get("statuses", [])))),
             dates=";".join(sorted(set(d.get("dates", [])))),
             documents=";".join(sorted(set(d.get("documents", [])))),
+            places=_joined(it.get("place") for it in items),
+            sources=_joined(it.get("source") for it in items),
+            evidence=str(items[0].get("evidence") or "") if items else "",  # the earliest report's sentence
         )
     return out
+
+
+def _joined(values) -> str:
+    return ";".join(sorted({str(v) for v in values if v}))
 
 
 def _csv(g, path: Path) -> list[Path]:
@@ -68,7 +76,8 @@ def _csv(g, path: Path) -> list[Path]:
             w.writerow([n, d["label"], d["type"], sum(g.edges[n, m]["meetings"] for m in g.neighbors(n))])
     with edges_path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["source", "target", "relation", "meetings", "statuses", "dates", "documents"])
+        columns = ["relation", "meetings", "statuses", "dates", "places", "documents", "sources", "evidence"]
+        w.writerow(["source", "target", "source_label", "target_label", *columns])
         for a, b, d in g.edges(data=True):
-            w.writerow([a, b, d["relation"], d["meetings"], d["statuses"], d["dates"], d["documents"]])
+            w.writerow([a, b, g.nodes[a]["label"], g.nodes[b]["label"], *(d[c] for c in columns)])
     return [nodes_path, edges_path]

@@ -124,12 +124,48 @@ def ingest(
     by suffix.
     """
     run = _Run(store, ActorResolver(store, aliases), on_item)
-    try:
-        for extraction in extractor(run.todo(read_sources(paths, date=date, source=source, fmt=fmt))):
-            run.write(extraction)
-    except KeyboardInterrupt:  # each document is one transaction: what is stored is whole
-        run.summary.interrupted = True
+    with _StopOnInterrupt() as stop:
+        try:
+            for extraction in extractor(run.todo(read_sources(paths, date=date, source=source, fmt=fmt))):
+                if stop.requested:
+                    break
+                run.write(extraction)
+                if stop.requested:
+                    break
+        except KeyboardInterrupt:  # a second Ctrl-C, or not the main thread: still all-or-nothing
+            stop.requested = True
+    run.summary.interrupted = stop.requested
     return run.summary
+
+
+class _StopOnInterrupt:
+    """Ctrl-C asks the ingest to stop after the document being written, instead of raising
+    KeyboardInterrupt wherever the main thread happens to be (inside the parser, a generator's
+    cleanup, the store): the run ends the same way every time. A second Ctrl-C interrupts at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self) -> _StopOnInterrupt:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._ask)
+        return self
+
+    def _ask(self, signum, frame) -> None:
+        import signal
+
+        self.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # the next Ctrl-C raises
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 class _Run:

@@ -58,6 +58,25 @@ class EntityRow(BaseModel):
     iri: str
 
 
+class Explorer:
+    """The explorer page for a notebook: Jupyter shows ``_repr_html_``, an iframe whose ``srcdoc``
+    is the whole page (escaped), so nothing is served or fetched. ``.html`` is the page itself."""
+
+    def __init__(self, page: str, *, height: int = 700):
+        self.html, self.height = page, height
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{int(self.height)}px;'
+                'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')  # fmt: skip
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.write_text(self.html, encoding="utf-8")
+        return path
+
+
 class KnowledgeGraph:
     """A store (a local folder or a SPARQL endpoint) as the CLI sees it; see ``kg.open``."""
 
@@ -173,6 +192,45 @@ class KnowledgeGraph:
         for n, iri in ((names[i], i) for i in g.nodes):
             out.nodes[n]["iri"] = iri
         return out
+
+    def to_pandas(self, statuses: Iterable[str] = MEETING_STATUSES):
+        """One row per meeting (participants, kind, status, date, place, evidence, source, document,
+        confidence) as a ``pandas.DataFrame``; needs pandas (``pip install 'kg[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise KgError("to_pandas needs pandas: pip install 'kg[pandas]'") from None
+        from kg.views import meeting_table
+
+        keep = set(statuses)
+        rows = [
+            {
+                "participants": sorted(label for label, _ in m["actors"].values()),
+                **{k: m.get(k) for k in ("kind", "status", "date", "place", "evidence", "source")},
+                "document": m["doc"].rsplit("/", 1)[-1],
+                "confidence": float(m["confidence"]),
+                "meeting": iri,
+            }
+            for iri, m in sorted(meeting_table(self._read()).items())
+            if m["status"] in keep
+        ]
+        columns = ["participants", "kind", "status", "date", "place", "evidence", "source", "document", "confidence"]
+        return pd.DataFrame(rows, columns=[*columns, "meeting"])
+
+    # -- pictures --------------------------------------------------------------------------------
+    def explorer(self, *, focus: str | None = None, hops: int = 1, limit: int | None = None,
+                 since: str | None = None, until: str | None = None) -> str:  # fmt: skip
+        """The explorer page (``kg html``) as one HTML string."""
+        from kg.export.html import DEFAULT_LIMIT, store_page
+
+        page, *_ = store_page(
+            self._read(), limit=limit or DEFAULT_LIMIT, focus=focus, hops=hops, since=since, until=until
+        )
+        return page
+
+    def show(self, *, focus: str | None = None, hops: int = 1, height: int = 700, **options: Any) -> Explorer:
+        """The explorer inline in Jupyter (an iframe holding the same page): ``g.show(focus="Bessent")``."""
+        return Explorer(self.explorer(focus=focus, hops=hops, **options), height=height)
 
     # -- writing -------------------------------------------------------------------------------------
     def ingest(self, items: Iterable[str | Path], *, date: str | None = None, source: str | None = None):

@@ -152,3 +152,40 @@ def _role_lines(store: Store) -> dict[str, list[str]]:
         if line not in out.setdefault(r["person"], []):
             out[r["person"]].append(line)
     return out
+
+
+def actor_posts(store: Store) -> dict[str, list[dict]]:
+    """Each person's roles and affiliations with the first and last date of the documents that
+    state them, in order of first appearance: {person: [{kind, title, of, first, last}]}."""
+    from kg.cache import cached
+
+    return cached(store, "posts", lambda: _actor_posts(store))
+
+
+def _actor_posts(store: Store) -> dict[str, list[dict]]:
+    posts: dict[tuple, dict] = {}
+    for r in store.rows(load_query("actor_posts")):
+        key = (r["person"], r["kind"], r.get("title"), r.get("of_label"))
+        p = posts.setdefault(key, {"kind": r["kind"], "title": r.get("title"), "of": r.get("of_label"),
+                                   "first": None, "last": None})  # fmt: skip
+        date = r.get("date")
+        if date:
+            p["first"] = min(p["first"] or date, date)
+            p["last"] = max(p["last"] or date, date)
+    out: dict[str, list[dict]] = {}
+    for (person, *_), p in sorted(posts.items(), key=lambda kv: (kv[1]["first"] or "9999", str(kv[0]))):
+        out.setdefault(person, []).append(p)
+    return out
+
+
+def actor_aliases(store: Store) -> dict[str, list[str]]:
+    """Every name an actor is known by (labels and aliases), for search boxes."""
+    from kg.cache import cached
+
+    def build() -> dict[str, list[str]]:
+        out: dict[str, set[str]] = {}
+        for r in store.rows(load_query("actor_aliases")):
+            out.setdefault(r["actor"], set()).add(r["name"])
+        return {a: sorted(names) for a, names in out.items()}
+
+    return cached(store, "aliases", build)

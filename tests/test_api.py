@@ -53,3 +53,25 @@ def test_api_ingests_texts_as_well_as_paths(tmp_path):
     meeting = g.who_met_whom("Eva Lind").meetings[0]
     assert (meeting.with_, meeting.date, meeting.source) == (["Ana Ruiz"], "2026-03-09", "text")
     assert g.sparql("ASK { ?p rdfs:label 'Ana Ruiz' }") is True
+
+
+def test_api_explorer_is_the_clis_page_and_shows_inline(graph, tmp_path):
+    out = tmp_path / "g.html"
+    assert (
+        CliRunner().invoke(app, ["--store", graph.location, "html", "-o", str(out), "--focus", "Bessent"]).exit_code
+        == 0
+    )
+    assert graph.explorer(focus="Bessent") == out.read_text(encoding="utf-8")
+    shown = graph.show(focus="Bessent", hops=2)._repr_html_()
+    assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert "Scott Bessent" in shown and "<script" not in shown  # the whole page, escaped into the attribute
+    with pytest.raises(UnknownNameError):
+        graph.show(focus="Nobody Atall")
+
+
+def test_api_to_pandas_has_one_row_per_meeting(graph):
+    df = graph.to_pandas()
+    assert len(df) == graph.stats()["meetings"]
+    row = df[df["participants"].apply(lambda p: p == ["He Lifeng", "Scott Bessent"])].iloc[0]
+    assert row["status"] == "held" and "Madrid" in row["evidence"]
+    assert set(graph.to_pandas(statuses=("scheduled",))["status"]) == {"scheduled"}

@@ -41,9 +41,7 @@ def _graph(ctx: typer.Context, status, since, until, types, min_confidence, *, e
     for t in types or []:
         if t not in ENTITY_TYPES:
             raise typer.BadParameter(f"choose from {', '.join(ENTITY_TYPES)}", param_hint="--type")
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _iso_prefix(value):
-            raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+    check_dates(since, until)
     flt = ViewFilter(
         statuses=tuple(status or ("held",)),
         since=since,
@@ -53,6 +51,13 @@ def _graph(ctx: typer.Context, status, since, until, types, min_confidence, *, e
     )
     store = open_store(ctx.obj["store"], read_only=True)
     return store, meeting_graph(store, flt, evidence=evidence)
+
+
+def check_dates(since: str | None, until: str | None) -> None:
+    """--since and --until must be ISO date prefixes (a bad one is a usage error, exit 2)."""
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _iso_prefix(value):
+            raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
 
 
 def _iso_prefix(value: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli.analytics import SinceOpt, UntilOpt
 from kg.cli.output import err, escape, handle_errors, print_json
 from kg.errors import KgError, UsageError
 from kg.export.html import DEFAULT_LIMIT
@@ -271,16 +272,22 @@ def html_cmd(
     focus: Annotated[str | None, typer.Option(help="Draw only the neighbourhood of this name.")] = None,
     hops: Annotated[int, typer.Option(min=1, max=6, help="With --focus: how many meetings away.")] = 1,
     limit: Annotated[int, typer.Option(min=1, help="At most this many nodes, the most central.")] = DEFAULT_LIMIT,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ) -> None:
-    """Write an interactive, offline HTML page of who met whom (every status, styled apart).
+    """Write the explorer: an offline HTML page of who met whom to search, filter (status, type,
+    dates, confidence, reports) and click for the evidence behind every meeting.
 
     Example: kg html -o exports/graph.html --focus Bessent --hops 2
     """
+    from kg.cli.analytics import check_dates
     from kg.export.html import write_page
     from kg.store import open_store
 
+    check_dates(since, until)
     nodes, edges, left_out = write_page(
-        open_store(ctx.obj["store"], read_only=True), output, limit=limit, focus=focus, hops=hops
-    )
+        open_store(ctx.obj["store"], read_only=True), output, limit=limit, focus=focus, hops=hops,
+        since=since, until=until,
+    )  # fmt: skip
     note = f"; {left_out} less central node(s) left out" if left_out else ""
     err.print(escape(f"wrote {output} ({nodes} nodes, {edges} edges{note})"))

@@ -35,13 +35,13 @@ class MeetingReport(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    with_: list[str] = Field(alias="with")
+    with_: list[str] = Field(alias="with")  # fields in the order `kg who-met-whom --json` prints them
     kind: str
-    status: str
-    date: str | None
     place: str | None
-    evidence: str
+    date: str | None
+    status: str
     source: str | None
+    evidence: str
     document: str
     confidence: float
 
@@ -75,6 +75,16 @@ class Explorer:
         path = Path(path)
         path.write_text(self.html, encoding="utf-8")
         return path
+
+
+class DocumentRow(BaseModel):
+    """A stored document: its id (what ``forget`` takes), date, source, title and fact count."""
+
+    id: str
+    date: str | None
+    source: str | None
+    title: str | None
+    facts: int
 
 
 class KnowledgeGraph:
@@ -116,65 +126,105 @@ class KnowledgeGraph:
         )
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
+        """Every entity (or those of one ``type``) with the number of documents naming it."""
         from kg.queries import entities
+        from kg.vocab import ENTITY_TYPES
 
+        if type is not None and type not in ENTITY_TYPES:
+            raise UsageError(f"--type: {type!r} is not one of {', '.join(ENTITY_TYPES)}")
         return [EntityRow.model_validate(r) for r in entities(self._read(), type_=type)]
+
+    def documents(self) -> list[DocumentRow]:
+        """Every stored document, as ``kg documents`` lists them."""
+        from kg.queries import stored_document_rows
+
+        return [
+            DocumentRow(
+                id=r["doc"].rsplit("/", 1)[-1],
+                date=r.get("date"),
+                source=r.get("source"),
+                title=r.get("title"),
+                facts=int(r.get("facts") or 0),
+            )
+            for r in stored_document_rows(self._read())
+            if "/doc/" in r["doc"]
+        ]
 
     def stats(self) -> dict[str, int]:
         from kg.queries import stats
 
         return stats(self._read())
 
-    def sparql(self, query: str) -> Any:
+    def sparql(self, query: str, *, timeout: float = 60.0, allow_service: bool = False) -> Any:
         """A read-only query: rows (a list of dicts) for SELECT, a bool for ASK, triples otherwise.
-        A remote SERVICE call is refused, as on the command line."""
-        from kg.sparql_guard import refuse_service
-
-        refuse_service(query)
-        kind, result = self._read().query(query)
+        A remote SERVICE call is refused unless ``allow_service``, as on the command line."""
+        kind, result = self.query(query, timeout=timeout, allow_service=allow_service)
         return result[1] if kind == "select" else result
 
+    def query(self, query: str, *, timeout: float = 60.0, allow_service: bool = False) -> tuple[str, Any]:
+        """A read-only query as (kind, result): ("select", (names, rows)), ("ask", bool) or
+        ("graph", triples); what ``kg sparql`` prints."""
+        if not allow_service:
+            from kg.sparql_guard import refuse_service
+
+            refuse_service(query)
+        return self._read().query(query, timeout=timeout)
+
     # -- analytics ---------------------------------------------------------------------------------
-    def meeting_graph(self, statuses: Iterable[str] = ("held",), **filters: Any):
-        """The networkx projection as the analytics commands use it (nodes are IRIs)."""
+    # Every analytics method takes the CLI's filters as keywords: ``statuses`` (default held),
+    # ``since``/``until`` (ISO date prefixes), ``types`` (default Person, Organization, Country) and
+    # ``min_confidence``; a bad value raises ``UsageError`` (the CLI's exit 2).
+    def meeting_graph(self, statuses: Iterable[str] = ("held",), *, evidence: bool = False, **filters: Any):
+        """(store, the networkx projection) as the analytics commands use it (nodes are IRIs)."""
         from kg.views import ViewFilter, meeting_graph
 
-        flt = ViewFilter(statuses=tuple(statuses), **filters)
+        flt = ViewFilter.checked(statuses=statuses, **filters)
         store = self._read()
-        return store, meeting_graph(store, flt)
+        return store, meeting_graph(store, flt, evidence=evidence)
 
     def _node(self, store, g, name: str) -> str:
         from kg.queries import find_actor
 
         a = find_actor(store, name)
         if a.iri not in g:
-            raise KgError(f"{a.name} has no meetings that pass the filters (try other statuses)")
+            raise KgError(f"{a.name} has no meetings that pass the filters (try other statuses or types)")
         return a.iri
 
-    def path(self, source: str, target: str, *, statuses: Iterable[str] = ("held",)) -> dict | None:
+    def path(self, source: str, target: str, **filters: Any) -> dict | None:
         """The shortest chain of meetings between two names, with evidence per hop (None if none)."""
         from kg.analytics import path
         from kg.views import fill_items
 
-        store, g = self.meeting_graph(statuses)
+        store, g = self.meeting_graph(**filters)
         a, b = self._node(store, g, source), self._node(store, g, target)
         return path(g, a, b, fill=lambda items: fill_items(store, items))
 
-    def centrality(self, measure: str = "degree", *, top: int = 10, statuses: Iterable[str] = ("held",)) -> list:
-        from kg.analytics import centrality
+    def centrality(self, measure: str = "degree", *, top: int = 10, **filters: Any) -> list[dict]:
+        """The ``top`` actors by ``measure`` (degree, betweenness, eigenvector, pagerank)."""
+        from kg.analytics import MEASURES, centrality
 
-        return centrality(self.meeting_graph(statuses)[1], measure, top=top)
+        if measure not in MEASURES:
+            raise UsageError(f"--measure: choose one of {', '.join(MEASURES)}")
+        return centrality(self.meeting_graph(**filters)[1], measure, top=top)
 
-    def neighbors(self, name: str, *, hops: int = 1, statuses: Iterable[str] = ("held",)) -> list:
+    def neighbors(self, name: str, *, hops: int = 1, **filters: Any) -> list[dict]:
+        """Actors within ``hops`` meetings of ``name``."""
         from kg.analytics import neighbors
 
-        store, g = self.meeting_graph(statuses)
+        store, g = self.meeting_graph(**filters)
         return neighbors(g, self._node(store, g, name), hops=hops)
 
-    def timeline(self, name: str, *, statuses: Iterable[str] = MEETING_STATUSES) -> list:
+    def communities(self, **filters: Any) -> list[list[str]]:
+        """Groups of actors who meet among themselves (Louvain, seeded)."""
+        from kg.analytics import communities
+
+        return communities(self.meeting_graph(**filters)[1])
+
+    def timeline(self, name: str, *, statuses: Iterable[str] = MEETING_STATUSES, **filters: Any) -> list[dict]:
+        """The meetings of ``name`` in date order (undated last), with evidence."""
         from kg.analytics import timeline
 
-        store, g = self.meeting_graph(statuses)
+        store, g = self.meeting_graph(statuses, evidence=True, **filters)
         return timeline(g, self._node(store, g, name))
 
     def to_networkx(self, statuses: Iterable[str] = ("held",)):
@@ -227,6 +277,16 @@ class KnowledgeGraph:
             self._read(), limit=limit or DEFAULT_LIMIT, focus=focus, hops=hops, since=since, until=until
         )
         return page
+
+    def write_explorer(self, path: str | Path, *, focus: str | None = None, hops: int = 1, limit: int | None = None,
+                       since: str | None = None, until: str | None = None) -> tuple[int, int, int]:  # fmt: skip
+        """Write the explorer page to ``path`` (a folder gets ``graph.html``); (nodes, edges, left out)."""
+        from kg.export.html import DEFAULT_LIMIT, write_page
+        from kg.views import ViewFilter
+
+        ViewFilter.checked(since=since, until=until)
+        return write_page(self._read(), Path(path), limit=limit or DEFAULT_LIMIT, focus=focus, hops=hops,
+                          since=since, until=until)  # fmt: skip
 
     def show(self, *, focus: str | None = None, hops: int = 1, height: int = 700, **options: Any) -> Explorer:
         """The explorer inline in Jupyter (an iframe holding the same page): ``g.show(focus="Bessent")``."""

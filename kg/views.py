@@ -26,6 +26,27 @@ class ViewFilter:
     min_confidence: float = 0.0
     memberships: bool = False  # add role/affiliation edges
 
+    @classmethod
+    def checked(cls, statuses=("held",), since=None, until=None, types=None, min_confidence=0.0) -> ViewFilter:
+        """A filter from user input, each value checked (``UsageError``, exit 2, on a bad one)."""
+        import re
+
+        from kg.errors import UsageError
+        from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
+
+        statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses or ("held",))
+        types = (types,) if isinstance(types, str) else tuple(types or cls.types)
+        for option, values, allowed in (("--status", statuses, MEETING_STATUSES), ("--type", types, ENTITY_TYPES)):
+            for v in values:
+                if v not in allowed:
+                    raise UsageError(f"{option}: {v!r} is not one of {', '.join(allowed)}")
+        for option, value in (("--since", since), ("--until", until)):
+            if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                raise UsageError(f"{option}: use YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+        if not 0.0 <= float(min_confidence) <= 1.0:
+            raise UsageError("--min-confidence: a number from 0 to 1")
+        return cls(statuses=statuses, since=since, until=until, types=types, min_confidence=float(min_confidence))
+
     def keeps_meeting(self, row: dict) -> bool:
         if self.statuses and row["status"] not in self.statuses:
             return False

@@ -75,3 +75,20 @@ def test_api_to_pandas_has_one_row_per_meeting(graph):
     row = df[df["participants"].apply(lambda p: p == ["He Lifeng", "Scott Bessent"])].iloc[0]
     assert row["status"] == "held" and "Madrid" in row["evidence"]
     assert set(graph.to_pandas(statuses=("scheduled",))["status"]) == {"scheduled"}
+
+
+def test_api_filters_are_the_clis_options_and_are_checked(graph):
+    from kg.errors import UsageError
+
+    every = ("held", "scheduled", "potential")
+    people = graph.centrality("degree", top=20, statuses=every, types=("Person",))
+    assert people and {r["type"] for r in people} == {"Person"}
+    cli = CliRunner().invoke(app, ["--store", graph.location, "centrality", "--top", "20", "--type", "Person",
+                                   *[a for s in every for a in ("--status", s)], "--json"])  # fmt: skip
+    assert json.loads(cli.stdout) == [{k: r[k] for k in ("name", "type", "score")} for r in people]
+    for bad in ({"statuses": ("held", "rumoured")}, {"types": ("Planet",)}, {"since": "last May"}):
+        with pytest.raises(UsageError):
+            graph.centrality(**bad)
+    with pytest.raises(UsageError, match="--measure"):
+        graph.centrality("closeness")
+    assert graph.communities(statuses=every, since="2030") == []  # undated meetings leave with --since

@@ -8,7 +8,6 @@ import typer
 
 from kg.cli.output import err, handle_errors, print_json, table
 from kg.errors import KgError
-from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
 
 StatusOpt = Annotated[
     list[str] | None, typer.Option("--status", help="Meeting statuses to keep (repeatable; default held).")
@@ -31,48 +30,17 @@ def register(app: typer.Typer) -> None:
     app.command("timeline")(timeline_cmd)
 
 
-def _graph(ctx: typer.Context, status, since, until, types, min_confidence, *, evidence: bool = False):
-    from kg.store import open_store
-    from kg.views import ViewFilter, meeting_graph
+def _graph(ctx: typer.Context):
+    """The command's store through the Python API: one code path for the CLI and notebooks."""
+    from kg.api import KnowledgeGraph
 
-    for s in status or []:
-        if s not in MEETING_STATUSES:
-            raise typer.BadParameter(f"choose from {', '.join(MEETING_STATUSES)}", param_hint="--status")
-    for t in types or []:
-        if t not in ENTITY_TYPES:
-            raise typer.BadParameter(f"choose from {', '.join(ENTITY_TYPES)}", param_hint="--type")
-    check_dates(since, until)
-    flt = ViewFilter(
-        statuses=tuple(status or ("held",)),
-        since=since,
-        until=until,
-        types=tuple(types or ("Person", "Organization", "Country")),
-        min_confidence=min_confidence,
-    )
-    store = open_store(ctx.obj["store"], read_only=True)
-    return store, meeting_graph(store, flt, evidence=evidence)
+    return KnowledgeGraph(ctx.obj["store"])
 
 
-def check_dates(since: str | None, until: str | None) -> None:
-    """--since and --until must be ISO date prefixes (a bad one is a usage error, exit 2)."""
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _iso_prefix(value):
-            raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
-
-
-def _iso_prefix(value: str) -> bool:
-    import re
-
-    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value))
-
-
-def _node(store, g, name: str) -> str:
-    from kg.queries import find_actor
-
-    actor = find_actor(store, name)
-    if actor.iri not in g:
-        raise KgError(f"{actor.name} has no meetings that pass the filters (try --status or --type)")
-    return actor.iri
+def _filters(status, since, until, types, min_confidence) -> dict:
+    """The shared options as the API's filter keywords (checked there: a bad value exits 2)."""
+    return {"statuses": status or ("held",), "since": since, "until": until, "types": types,
+            "min_confidence": min_confidence}  # fmt: skip
 
 
 @handle_errors
@@ -91,12 +59,7 @@ def centrality_cmd(
 
     Example: kg centrality --measure pagerank --top 5 --status held --status scheduled
     """
-    from kg.analytics import MEASURES, centrality
-
-    if measure not in MEASURES:
-        raise typer.BadParameter(f"choose one of {', '.join(MEASURES)}", param_hint="--measure")
-    _, g = _graph(ctx, status, since, until, type_, min_confidence)
-    rows = centrality(g, measure, top=top)
+    rows = _graph(ctx).centrality(measure, top=top, **_filters(status, since, until, type_, min_confidence))
     if json_:
         print_json([{k: r[k] for k in ("name", "type", "score")} for r in rows])
         return
@@ -119,12 +82,7 @@ def path_cmd(
 
     Example: kg path "Rachel Reeves" "He Lifeng" --status held --status scheduled --json
     """
-    from kg.analytics import path
-    from kg.views import fill_items
-
-    store, g = _graph(ctx, status, since, until, type_, min_confidence)
-    a, b = _node(store, g, source), _node(store, g, target)
-    result = path(g, a, b, fill=lambda items: fill_items(store, items))
+    result = _graph(ctx).path(source, target, **_filters(status, since, until, type_, min_confidence))
     if result is None:
         raise KgError(f"no chain of meetings links {source} and {target} under these filters")
     if json_:
@@ -153,10 +111,7 @@ def neighbors_cmd(
 
     Example: kg neighbors Bessent --hops 2 --status held --status scheduled
     """
-    from kg.analytics import neighbors
-
-    store, g = _graph(ctx, status, since, until, type_, min_confidence)
-    rows = neighbors(g, _node(store, g, name), hops=hops)
+    rows = _graph(ctx).neighbors(name, hops=hops, **_filters(status, since, until, type_, min_confidence))
     if json_:
         print_json([{k: r[k] for k in ("name", "type", "hops")} for r in rows])
         return
@@ -177,10 +132,7 @@ def communities_cmd(
 
     Example: kg communities --json
     """
-    from kg.analytics import communities
-
-    _, g = _graph(ctx, status, since, until, type_, min_confidence)
-    groups = communities(g)
+    groups = _graph(ctx).communities(**_filters(status, since, until, type_, min_confidence))
     if json_:
         print_json(groups)
         return
@@ -202,10 +154,7 @@ def timeline_cmd(
 
     Example: kg timeline Bessent --status held --status scheduled
     """
-    from kg.analytics import timeline
-
-    store, g = _graph(ctx, status, since, until, type_, min_confidence, evidence=True)
-    rows = timeline(g, _node(store, g, name))
+    rows = _graph(ctx).timeline(name, **_filters(status, since, until, type_, min_confidence))
     if json_:
         keys = ("date", "with", "status", "kind", "place", "evidence", "source", "confidence")
         print_json([{k: r.get(k) for k in keys} for r in rows])

@@ -280,14 +280,9 @@ def html_cmd(
 
     Example: kg html -o exports/graph.html --focus Bessent --hops 2
     """
-    from kg.cli.analytics import check_dates
-    from kg.export.html import write_page
-    from kg.store import open_store
+    from kg.api import KnowledgeGraph
 
-    check_dates(since, until)
-    nodes, edges, left_out = write_page(
-        open_store(ctx.obj["store"], read_only=True), output, limit=limit, focus=focus, hops=hops,
-        since=since, until=until,
-    )  # fmt: skip
+    graph = KnowledgeGraph(ctx.obj["store"])
+    nodes, edges, left_out = graph.write_explorer(output, limit=limit, focus=focus, hops=hops, since=since, until=until)
     note = f"; {left_out} less central node(s) left out" if left_out else ""
     err.print(escape(f"wrote {output} ({nodes} nodes, {edges} edges{note})"))

@@ -9,7 +9,7 @@ import typer
 
 from kg.cli.output import handle_errors, out, print_json, table
 from kg.errors import InputError
-from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
+from kg.vocab import ENTITY_TYPES
 
 
 def register(app: typer.Typer) -> None:
@@ -18,12 +18,6 @@ def register(app: typer.Typer) -> None:
     app.command("sparql")(sparql_cmd)
     app.command("stats")(stats_cmd)
     app.command("documents")(documents_cmd)
-
-
-def _reader(ctx: typer.Context):
-    from kg.store import open_store
-
-    return open_store(ctx.obj["store"], read_only=True)
 
 
 @handle_errors
@@ -40,15 +34,12 @@ def who_met_whom_cmd(
 
     Example: kg who-met-whom Bessent --status held --min-confidence 0.8 --json
     """
-    from kg.queries import find_actor, who_met_whom
+    from kg.api import KnowledgeGraph
 
-    if status is not None and status not in MEETING_STATUSES:
-        raise typer.BadParameter(f"choose one of {', '.join(MEETING_STATUSES)}", param_hint="--status")
-    store = _reader(ctx)
-    actor = find_actor(store, name)
-    rows = who_met_whom(store, actor, status=status, min_confidence=min_confidence)
+    answer = KnowledgeGraph(ctx.obj["store"]).who_met_whom(name, status=status, min_confidence=min_confidence)
+    actor, rows = answer.person, answer.meetings
     if json_:
-        print_json({"person": actor.model_dump(), "meetings": [r.as_json() for r in rows]})
+        print_json(answer.model_dump(by_alias=True))
         return
     table(
         ["with", "kind", "status", "date", "place", "evidence"],
@@ -71,11 +62,9 @@ def entities_cmd(
 
     Example: kg entities --type Person
     """
-    from kg.queries import entities
+    from kg.api import KnowledgeGraph
 
-    if type_ is not None and type_ not in ENTITY_TYPES:
-        raise typer.BadParameter(f"choose one of {', '.join(ENTITY_TYPES)}", param_hint="--type")
-    rows = entities(_reader(ctx), type_=type_)
+    rows = [r.model_dump() for r in KnowledgeGraph(ctx.obj["store"]).entities(type=type_)]
     if json_:
         print_json(rows)
         return
@@ -120,7 +109,9 @@ def sparql_cmd(
             store.close()
         print_json({"updated": True}) if json_ else out.print("updated")
         return
-    kind, result = _reader(ctx).query(query, timeout=timeout)
+    from kg.api import KnowledgeGraph
+
+    kind, result = KnowledgeGraph(ctx.obj["store"]).query(query, timeout=timeout, allow_service=True)  # checked above
     if kind == "ask":
         print_json({"boolean": result}) if json_ else out.print(str(result).lower())
     elif kind == "select":
@@ -140,9 +131,9 @@ def stats_cmd(
 
     Example: kg stats --json
     """
-    from kg.queries import stats
+    from kg.api import KnowledgeGraph
 
-    data = stats(_reader(ctx))
+    data = KnowledgeGraph(ctx.obj["store"]).stats()
     if json_:
         print_json(data)
         return
@@ -162,19 +153,9 @@ def documents_cmd(
 
     Example: kg documents --json
     """
-    from kg.queries import stored_document_rows
+    from kg.api import KnowledgeGraph
 
-    rows = [
-        {
-            "id": r["doc"].rsplit("/", 1)[-1],
-            "date": r.get("date"),
-            "source": r.get("source"),
-            "title": r.get("title"),
-            "facts": int(r.get("facts") or 0),
-        }
-        for r in stored_document_rows(_reader(ctx))
-        if "/doc/" in r["doc"]
-    ]
+    rows = [r.model_dump() for r in KnowledgeGraph(ctx.obj["store"]).documents()]
     if json_:
         print_json(rows)
         return

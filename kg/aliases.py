@@ -12,19 +12,10 @@ Ingest and ``kg reextract`` read it; ``kg merge A B`` writes it and rewrites the
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.store import is_remote
-
-
-def alias_path(store_path: str) -> Path:
-    """Beside the store folder; for a remote store, ``kg-remote.aliases.json`` in the working folder."""
-    if is_remote(store_path):
-        return Path(os.environ.get("KG_ALIASES") or "kg-remote.aliases.json")
-    return Path(os.environ.get("KG_ALIASES") or f"{store_path.rstrip('/')}.aliases.json")
 
 
 @dataclass

@@ -91,9 +91,10 @@ class KnowledgeGraph:
     """A store (a local folder or a SPARQL endpoint) as the CLI sees it; see ``kg.open``."""
 
     def __init__(self, store: str | Path | None = None):
-        from kg.store import store_path
+        from kg.store import locate
 
-        self.location = store_path(str(store) if store is not None else None)
+        self.where = locate(str(store) if store is not None else None)
+        self.location = self.where.value
 
     def _read(self):
         from kg.store import open_store
@@ -298,7 +299,7 @@ class KnowledgeGraph:
         summary (ingested, skipped, failed, errors). A text's source is ``source``, else "text"."""
         import tempfile
 
-        from kg.aliases import AliasBook, alias_path
+        from kg.aliases import AliasBook
         from kg.documents import parse_date
         from kg.extract.pipeline import Extractor
         from kg.ingest import Summary, ingest
@@ -312,7 +313,7 @@ class KnowledgeGraph:
         store = open_store(self.location)
         total = Summary()
         try:
-            book = AliasBook.load(alias_path(self.location))
+            book = AliasBook.load(self.where.alias_path)
             with tempfile.TemporaryDirectory() as tmp:
                 for k, text in enumerate(texts):  # read as files are, with the same checks
                     (Path(tmp) / f"text-{k:05d}.txt").write_text(text, encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-VERSION = 1  # bump when a cached shape changes
+VERSION = 2  # bump when a cached shape changes (2: decimals read back as floats)
 KEEP_FILES = 12  # one per projection and per filter of the meeting graph; the least recently used go
 
 
@@ -38,7 +38,10 @@ def fingerprint(folder: str) -> str | None:
 
 
 def cache_dir(folder: str) -> Path:
-    return Path(os.environ.get("KG_CACHE") or f"{folder.rstrip('/')}.cache")
+    """Where a local store's projections are kept (see ``StoreLocation.cache_dir``)."""
+    from kg.store.base import StoreLocation
+
+    return StoreLocation(folder).cache_dir
 
 
 def load(store: Any, name: str) -> Any | None:

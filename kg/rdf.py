@@ -86,87 +86,112 @@ def default_actor(e: Entity) -> tuple[str, str, str]:
 
 def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Quad]:
     """The quads of the document's named graph; ``actor_iri`` maps an entity to (IRI, label, type)."""
-    doc = x.document
-    g = _n(iris.document(doc.id))
-    out: list[Quad] = []
+    w = _GraphWriter(x.document.id)
+    w.document(x)
+    w.actors(x.entities, actor_iri)
+    w.roles(x.roles)
+    w.affiliations(x.affiliations)
+    w.meetings(x.meetings)
+    return list(dict.fromkeys(w.out))
 
-    def add(s: NamedNode, p: str, o) -> None:
-        out.append(Quad(s, _n(p), o, g))
 
-    add(g, RDF + "type", _n(KG + "Document"))
-    add(g, SCHEMA + "text", _lit(doc.text))
-    add(g, KG + "documentKind", _lit(doc.kind))
-    if doc.date:
-        add(g, SCHEMA + "datePublished", _lit(doc.date.isoformat(), XSD + "date"))
-    if doc.source:
-        add(g, DCTERMS + "source", _lit(doc.source))
-    if doc.title:
-        add(g, SCHEMA + "headline", _lit(doc.title))
-    add(g, SCHEMA + "identifier", _lit(doc.id))
+class _GraphWriter:
+    """Quads of one document graph, fact kind by fact kind, in a fixed order (the same input gives
+    the same quads, so re-ingesting and exports are byte-stable)."""
 
-    actors: dict[str, NamedNode] = {}
-    types: dict[str, str] = {}
-    for e in x.entities:
-        iri, label, type_ = actor_iri(e)
-        node = _n(iri)
-        actors[e.name] = node
-        types[e.name] = type_
-        add(node, RDF + "type", _n(KG + type_))
-        add(node, RDFS + "label", _lit(label))
-        for alias in dict.fromkeys([e.name, *e.aliases]):
-            if alias != label:
-                add(node, SKOS + "altLabel", _lit(alias))
-        for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in name_keys(n)):
-            add(node, KG + "nameKey", _lit(key))
-        if type_ == "Person" and (surname := surname_key(label)):
-            add(node, KG + "surnameKey", _lit(surname))
-        add(node, KG + "mentionedIn", g)
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.g = _n(iris.document(doc_id))
+        self.out: list[Quad] = []
+        self.nodes: dict[str, NamedNode] = {}  # entity name -> actor node
+        self.types: dict[str, str] = {}
 
-    def evidence(ev: Evidence) -> NamedNode:
-        node = _n(iris.fact("evidence", doc.id, ev.start, ev.end))
-        add(node, RDF + "type", _n(KG + "Evidence"))
-        add(node, SCHEMA + "text", _lit(ev.text))
-        add(node, KG + "startOffset", _lit(ev.start))
-        add(node, KG + "endOffset", _lit(ev.end))
-        add(node, PROV + "wasQuotedFrom", g)
+    def add(self, s: NamedNode, p: str, o) -> None:
+        self.out.append(Quad(s, _n(p), o, self.g))
+
+    def document(self, x: Extraction) -> None:
+        doc, g, add = x.document, self.g, self.add
+        add(g, RDF + "type", _n(KG + "Document"))
+        add(g, SCHEMA + "text", _lit(doc.text))
+        add(g, KG + "documentKind", _lit(doc.kind))
+        if doc.date:
+            add(g, SCHEMA + "datePublished", _lit(doc.date.isoformat(), XSD + "date"))
+        if doc.source:
+            add(g, DCTERMS + "source", _lit(doc.source))
+        if doc.title:
+            add(g, SCHEMA + "headline", _lit(doc.title))
+        add(g, SCHEMA + "identifier", _lit(doc.id))
+
+    def actors(self, entities, actor_iri: ActorResolver) -> None:
+        add = self.add
+        for e in entities:
+            iri, label, type_ = actor_iri(e)
+            node = _n(iri)
+            self.nodes[e.name] = node
+            self.types[e.name] = type_
+            add(node, RDF + "type", _n(KG + type_))
+            add(node, RDFS + "label", _lit(label))
+            for alias in dict.fromkeys([e.name, *e.aliases]):
+                if alias != label:
+                    add(node, SKOS + "altLabel", _lit(alias))
+            for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in name_keys(n)):
+                add(node, KG + "nameKey", _lit(key))
+            if type_ == "Person" and (surname := surname_key(label)):
+                add(node, KG + "surnameKey", _lit(surname))
+            add(node, KG + "mentionedIn", self.g)
+
+    def evidence(self, ev: Evidence) -> NamedNode:
+        node = _n(iris.fact("evidence", self.doc_id, ev.start, ev.end))
+        self.add(node, RDF + "type", _n(KG + "Evidence"))
+        self.add(node, SCHEMA + "text", _lit(ev.text))
+        self.add(node, KG + "startOffset", _lit(ev.start))
+        self.add(node, KG + "endOffset", _lit(ev.end))
+        self.add(node, PROV + "wasQuotedFrom", self.g)
         return node
 
-    for r in x.roles:
-        if r.person not in actors:
-            continue
-        node = _n(iris.fact("role", doc.id, r.person, r.title, r.of))
-        add(node, RDF + "type", _n(KG + "Role"))
-        add(node, ORG + "member", actors[r.person])
-        add(node, KG + "title", _lit(r.title))
-        add(node, KG + "confidence", _conf(r.confidence))
-        if r.of and r.of in actors:
-            add(node, KG + "roleOf", actors[r.of])
-        add(node, KG + "evidence", evidence(r.evidence))
-    for a in x.affiliations:
-        if a.person not in actors or a.organization not in actors or types[a.organization] != "Organization":
-            continue
-        node = _n(iris.fact("affiliation", doc.id, a.person, a.organization))
-        add(node, RDF + "type", _n(KG + "Affiliation"))
-        add(node, ORG + "member", actors[a.person])
-        add(node, ORG + "organization", actors[a.organization])
-        add(node, KG + "confidence", _conf(a.confidence))
-        add(node, KG + "evidence", evidence(a.evidence))
-    for m in x.meetings:
-        parts = [actors[p] for p in m.participants if p in actors]
-        if len(parts) < 2:
-            continue
-        node = _n(iris.fact("meeting", doc.id, m.evidence.start, *sorted(m.participants), m.status))
-        add(node, RDF + "type", _n(KG + "Meeting"))
-        for p in parts:
-            add(node, KG + "participant", p)
-        add(node, KG + "kind", _lit(m.kind))
-        add(node, KG + "confidence", _conf(m.confidence))
-        add(node, KG + "status", _n(KG + m.status))
-        if m.place and m.place in actors:
-            add(node, KG + "place", actors[m.place])
-        if m.date:
-            add(node, KG + "date", date_literal(m.date))
-        for ev in [m.evidence, *m.more_evidence]:
-            add(node, KG + "evidence", evidence(ev))
-        add(node, PROV + "wasDerivedFrom", g)
-    return list(dict.fromkeys(out))
+    def roles(self, roles) -> None:
+        add, actors = self.add, self.nodes
+        for r in roles:
+            if r.person not in actors:
+                continue
+            node = _n(iris.fact("role", self.doc_id, r.person, r.title, r.of))
+            add(node, RDF + "type", _n(KG + "Role"))
+            add(node, ORG + "member", actors[r.person])
+            add(node, KG + "title", _lit(r.title))
+            add(node, KG + "confidence", _conf(r.confidence))
+            if r.of and r.of in actors:
+                add(node, KG + "roleOf", actors[r.of])
+            add(node, KG + "evidence", self.evidence(r.evidence))
+
+    def affiliations(self, affiliations) -> None:
+        add, actors = self.add, self.nodes
+        for a in affiliations:
+            if a.person not in actors or a.organization not in actors or self.types[a.organization] != "Organization":
+                continue
+            node = _n(iris.fact("affiliation", self.doc_id, a.person, a.organization))
+            add(node, RDF + "type", _n(KG + "Affiliation"))
+            add(node, ORG + "member", actors[a.person])
+            add(node, ORG + "organization", actors[a.organization])
+            add(node, KG + "confidence", _conf(a.confidence))
+            add(node, KG + "evidence", self.evidence(a.evidence))
+
+    def meetings(self, meetings) -> None:
+        add, actors = self.add, self.nodes
+        for m in meetings:
+            parts = [actors[p] for p in m.participants if p in actors]
+            if len(parts) < 2:
+                continue
+            node = _n(iris.fact("meeting", self.doc_id, m.evidence.start, *sorted(m.participants), m.status))
+            add(node, RDF + "type", _n(KG + "Meeting"))
+            for p in parts:
+                add(node, KG + "participant", p)
+            add(node, KG + "kind", _lit(m.kind))
+            add(node, KG + "confidence", _conf(m.confidence))
+            add(node, KG + "status", _n(KG + m.status))
+            if m.place and m.place in actors:
+                add(node, KG + "place", actors[m.place])
+            if m.date:
+                add(node, KG + "date", date_literal(m.date))
+            for ev in [m.evidence, *m.more_evidence]:
+                add(node, KG + "evidence", self.evidence(ev))
+            add(node, PROV + "wasDerivedFrom", self.g)

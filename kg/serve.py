@@ -308,14 +308,10 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
     def swap_graph(self, graph, quads: list) -> None:
-        """PUT: stage the new triples (one transaction), then MOVE them over the graph (one more):
-        readers see the old graph or the new one, never a mix."""
-        import pyoxigraph
+        """PUT: the store's own staged swap (readers see the old graph or the new one, never a mix)."""
+        from kg.store.base import swap_graph
 
-        staging = pyoxigraph.NamedNode(graph.value + "#kg-staging")
-        self.store.remove_graph(staging)
-        self.store.extend(pyoxigraph.Quad(q.subject, q.predicate, q.object, staging) for q in quads)
-        self.store.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {graph}")
+        swap_graph(self.store, graph, list(quads))
 
 
 def make_server(

@@ -1,5 +1,5 @@
 """Store -> networkx: actors as nodes, meetings as edges (count, statuses, dates, documents,
-evidence), roles and affiliations as typed edges when asked for.
+evidence); the roles, affiliations and names that pages and tooltips show.
 
 Filters shared by every analytics command live in ``ViewFilter``. The projection pulls only
 meeting rows through one SPARQL query; everything graph-shaped then happens in networkx.
@@ -24,7 +24,6 @@ class ViewFilter:
     until: str | None = None
     types: tuple[str, ...] = ("Person", "Organization", "Country")
     min_confidence: float = 0.0
-    memberships: bool = False  # add role/affiliation edges
 
     @classmethod
     def checked(cls, statuses=("held",), since=None, until=None, types=None, min_confidence=0.0) -> ViewFilter:
@@ -139,24 +138,7 @@ def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
                     e["dates"].append(m["date"])
                 e["documents"].append(item["document"])
                 e["items"].append(item)
-    if flt.memberships:
-        _add_memberships(store, g, flt)
     return g
-
-
-def _add_memberships(store: Store, g, flt: ViewFilter) -> None:
-    labels = {}
-    for r in store.select(load_query("actor_names")):
-        labels.setdefault(r["actor"], (r["label"], r["type"].rsplit("#", 1)[-1]))
-    rows = store.select(load_query("memberships"))
-    for r in sorted(rows, key=lambda r: (r["person"], r["target"], r["kind"], r["title"] or "")):
-        if float(r["confidence"]) < flt.min_confidence:
-            continue
-        for iri in (r["person"], r["target"]):
-            if iri not in g and iri in labels:
-                g.add_node(iri, label=labels[iri][0], type=labels[iri][1])
-        if not g.has_edge(r["person"], r["target"]):
-            g.add_edge(r["person"], r["target"], relation=r["kind"], title=r["title"], meetings=0, items=[])
 
 
 def role_lines(store: Store) -> dict[str, list[str]]:

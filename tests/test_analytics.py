@@ -9,12 +9,12 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from tests.test_cli import copy_store, demo_store, kg  # noqa: F401  (fixtures)
+from tests.conftest import kg
 
 ALL = ["--status", "held", "--status", "scheduled", "--status", "potential"]
 
 
-def test_analytics_centrality_json(demo_store):  # noqa: F811
+def test_analytics_centrality_json(demo_store):
     for measure in ("degree", "betweenness", "eigenvector", "pagerank"):
         result = kg(demo_store, "centrality", "--measure", measure, "--top", "3", *ALL, "--json")
         assert result.exit_code == 0, result.stderr
@@ -25,24 +25,24 @@ def test_analytics_centrality_json(demo_store):  # noqa: F811
     assert top["name"] in {"Scott Bessent", "Donald Trump"}
 
 
-def test_analytics_path_with_evidence(demo_store):  # noqa: F811
+def test_analytics_path_with_evidence(demo_store):
     data = json.loads(kg(demo_store, "path", "Rachel Reeves", "He Lifeng", *ALL, "--json").stdout)
     assert data["path"] == ["Rachel Reeves", "Scott Bessent", "He Lifeng"]
     assert data["hops"][0]["meetings"][0]["status"] == "scheduled"
     assert all(m["evidence"] for hop in data["hops"] for m in hop["meetings"])
 
 
-def test_analytics_no_path_is_a_clear_message(demo_store):  # noqa: F811
+def test_analytics_no_path_is_a_clear_message(demo_store):
     result = kg(demo_store, "path", "Rachel Reeves", "Xi Jinping", *ALL)
     assert result.exit_code == 1 and "no chain of meetings" in result.stderr
 
 
-def test_analytics_held_only_by_default(demo_store):  # noqa: F811
+def test_analytics_held_only_by_default(demo_store):
     result = kg(demo_store, "path", "Rachel Reeves", "He Lifeng")
     assert result.exit_code == 1 and "no meetings that pass the filters" in result.stderr
 
 
-def test_analytics_neighbors_communities_timeline(demo_store):  # noqa: F811
+def test_analytics_neighbors_communities_timeline(demo_store):
     near = json.loads(kg(demo_store, "neighbors", "Reeves", "--hops", "2", *ALL, "--json").stdout)
     assert {(r["name"], r["hops"]) for r in near} == {("Scott Bessent", 1), ("He Lifeng", 2)}
     groups = json.loads(kg(demo_store, "communities", *ALL, "--json").stdout)
@@ -52,14 +52,14 @@ def test_analytics_neighbors_communities_timeline(demo_store):  # noqa: F811
     assert {tuple(e["with"]) for e in events} == {("He Lifeng",), ("Rachel Reeves",)}
 
 
-def test_analytics_bad_filters_are_usage_errors(demo_store):  # noqa: F811
+def test_analytics_bad_filters_are_usage_errors(demo_store):
     assert kg(demo_store, "centrality", "--measure", "fame").exit_code == 2
     assert kg(demo_store, "centrality", "--since", "last week").exit_code == 2
     assert kg(demo_store, "centrality", "--type", "Alien").exit_code == 2
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld"])
-def test_analytics_rdf_exports_read_back(demo_store, tmp_path, fmt):  # noqa: F811
+def test_analytics_rdf_exports_read_back(demo_store, tmp_path, fmt):
     out = tmp_path / f"g.{fmt}"
     assert kg(demo_store, "export", "--format", fmt, "-o", str(out)).exit_code == 0
     quads = json.loads(kg(demo_store, "stats", "--json").stdout)["triples"]
@@ -75,7 +75,7 @@ def test_analytics_rdf_exports_read_back(demo_store, tmp_path, fmt):  # noqa: F8
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
-def test_analytics_graph_exports_read_back(demo_store, tmp_path, fmt):  # noqa: F811
+def test_analytics_graph_exports_read_back(demo_store, tmp_path, fmt):
     out = tmp_path / f"g.{fmt}"
     assert kg(demo_store, "export", "--format", fmt, "-o", str(out)).exit_code == 0
     if fmt == "csv":
@@ -94,7 +94,7 @@ def test_analytics_graph_exports_read_back(demo_store, tmp_path, fmt):  # noqa: 
     assert g.number_of_nodes() >= 8 and g.number_of_edges() >= 5
 
 
-def test_analytics_cached_projection_follows_every_write(copy_store, tmp_path):  # noqa: F811
+def test_analytics_cached_projection_follows_every_write(copy_store, tmp_path):
     """The projection cached beside the store is used only while the store is unchanged: an
     ingest, a forget, and a damaged cache file all give the answer a fresh projection gives."""
     names = lambda: {r["name"] for r in json.loads(kg(copy_store, "centrality", "--top", "100", "--json").stdout)}  # noqa: E731

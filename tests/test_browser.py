@@ -8,8 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import EXAMPLES
-from tests.test_cli import kg
+from tests.conftest import EXAMPLES, kg
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (apt-get install chromium)")

@@ -3,43 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, _quads, kg
 
 runner = CliRunner()
-
-
-def kg(store: str | Path, *args: str, input: str | None = None):
-    return runner.invoke(app, ["--store", str(store), *args], input=input, catch_exceptions=False)
-
-
-@pytest.fixture(scope="session")
-def demo_store(tmp_path_factory) -> Path:
-    """The examples ingested once; tests that write take a copy."""
-    path = tmp_path_factory.mktemp("demo") / "store"
-    result = kg(path, "ingest", str(EXAMPLES))
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
-@pytest.fixture
-def copy_store(demo_store, tmp_path) -> Path:
-    dest = tmp_path / "copy"
-    shutil.copytree(demo_store, dest)
-    return dest
-
-
-def _quads(path: Path) -> set:
-    import pyoxigraph
-
-    store = pyoxigraph.Store.read_only(str(path))
-    return {str(q) for q in store}
 
 
 def test_cli_ingest_summary_and_reingest_is_noop(copy_store):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -20,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import kg_serve
+from tests.conftest import kg_serve, kg_serve_logged
 
 runner = CliRunner()
 TEXT = "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo on Monday.\n"
@@ -365,15 +364,8 @@ def test_documents_lists_what_forget_takes(small_store):
 def test_serve_logs_a_dropped_client_in_one_line(small_store):
     import struct
 
-    from tests.conftest import free_port, wait_http
-
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", str(small_store), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        wait_http(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", proc, 60)
+    with kg_serve_logged(small_store) as served:
+        port = served.port
         big = urllib.parse.quote("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")  # megabytes of rows
         with socket.create_connection(("127.0.0.1", port)) as s:
             s.sendall(f"GET /sparql?query={big} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
@@ -381,8 +373,6 @@ def test_serve_logs_a_dropped_client_in_one_line(small_store):
             s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # ... hang up hard
         time.sleep(2.0)
         assert urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", timeout=10).status == 200
-    finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=30)
+    stderr = served.stderr
     assert "dropped the connection" in stderr
     assert "Traceback" not in stderr

@@ -6,10 +6,10 @@ import json
 
 import pyoxigraph
 
-from tests.test_cli import _quads, copy_store, demo_store, kg  # noqa: F401  (fixtures)
+from tests.conftest import _quads, kg
 
 
-def test_identity_reextract_is_a_noop_on_a_fresh_store(copy_store):  # noqa: F811
+def test_identity_reextract_is_a_noop_on_a_fresh_store(copy_store):
     before = _quads(copy_store)
     result = kg(copy_store, "reextract", "--json")
     assert result.exit_code == 0, result.stderr
@@ -17,7 +17,7 @@ def test_identity_reextract_is_a_noop_on_a_fresh_store(copy_store):  # noqa: F81
     assert _quads(copy_store) == before
 
 
-def test_identity_reextract_rebuilds_damaged_graphs_from_their_text(copy_store):  # noqa: F811
+def test_identity_reextract_rebuilds_damaged_graphs_from_their_text(copy_store):
     before = _quads(copy_store)
     store = pyoxigraph.Store(str(copy_store))
     meeting = pyoxigraph.NamedNode("https://w3id.org/kg-news/ontology#Meeting")

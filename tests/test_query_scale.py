@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from tests.test_cli import demo_store, kg  # noqa: F401  (fixture)
+from tests.conftest import kg
 
 
-def test_query_two_hop_matches_the_graph_view(demo_store):  # noqa: F811
+def test_query_two_hop_matches_the_graph_view(demo_store):
     from kg.queries import find_actor, two_hop
     from kg.store import OxigraphStore
     from kg.views import ViewFilter, meeting_graph
@@ -25,7 +25,7 @@ def test_query_two_hop_matches_the_graph_view(demo_store):  # noqa: F811
     assert set(light.edges) == set(full.edges) and set(light.nodes) == set(full.nodes)
 
 
-def test_query_path_fills_evidence_from_the_light_projection(demo_store):  # noqa: F811
+def test_query_path_fills_evidence_from_the_light_projection(demo_store):
     data = json.loads(
         kg(demo_store, "path", "Reeves", "He Lifeng", "--status", "held", "--status", "scheduled", "--json").stdout
     )

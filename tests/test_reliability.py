@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 
 from kg.documents import documents_from_text, read_sources
 from kg.errors import InputError
-from tests.test_cli import _quads, copy_store, demo_store, kg  # noqa: F401  (fixtures)
+from tests.conftest import _quads, kg
 
 
-def test_reliability_dump_and_load_round_trip(demo_store, tmp_path):  # noqa: F811
+def test_reliability_dump_and_load_round_trip(demo_store, tmp_path):
     backup = tmp_path / "backup.nq"
     assert kg(demo_store, "dump", str(backup)).exit_code == 0
     restored = tmp_path / "restored"
@@ -40,7 +40,7 @@ def test_reliability_broken_backup_loads_nothing(tmp_path):
     assert result.exit_code == 1 and "nothing was loaded" in result.stderr
 
 
-def test_reliability_sparql_updates_only_with_flag(copy_store):  # noqa: F811
+def test_reliability_sparql_updates_only_with_flag(copy_store):
     q = "DELETE WHERE { GRAPH ?g { ?m a kg:Meeting } }"
     assert kg(copy_store, "sparql", q).exit_code == 1
     assert kg(copy_store, "sparql", q, "--update").exit_code == 0
@@ -198,7 +198,7 @@ def test_reliability_ctrl_c_says_what_is_stored_and_a_rerun_goes_on(tmp_path):
     assert summary["skipped"] == stored and summary["ingested"] == 400 - stored
 
 
-def test_reliability_queries_work_while_a_writer_holds_the_store(copy_store):  # noqa: F811
+def test_reliability_queries_work_while_a_writer_holds_the_store(copy_store):
     import pyoxigraph
 
     writer = pyoxigraph.Store(str(copy_store))
@@ -224,7 +224,7 @@ def test_reliability_crash_script_smoke(tmp_path):
     assert json.loads(out.stdout)["violations"] == []
 
 
-def test_reliability_sparql_timeout(demo_store):  # noqa: F811
+def test_reliability_sparql_timeout(demo_store):
     slow = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
     # in a process of its own: the abandoned query must die with it, not run on in the test session
     cmd = [sys.executable, "-m", "kg", "--store", str(demo_store), "sparql", slow, "--timeout", "0.5"]
@@ -239,7 +239,7 @@ def test_reliability_sparql_timeout(demo_store):  # noqa: F811
 INJECTIONS = ['Bessent" } ; DROP ALL #', "x' || true || '", "a\n} GRAPH ?g {", "<http://e/>", "Bessent\\"]
 
 
-def test_reliability_names_cannot_change_any_query(copy_store):  # noqa: F811
+def test_reliability_names_cannot_change_any_query(copy_store):
     before = _quads(copy_store)
     for name in INJECTIONS:
         for args in (

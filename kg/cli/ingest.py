@@ -87,13 +87,13 @@ def _ingest(store_option: str | None, paths: list[str], day, source: str | None,
     """Ingest with a progress bar (when there is more than one source); the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.aliases import AliasBook, alias_path
+    from kg.aliases import AliasBook
     from kg.documents import expand_paths
     from kg.ingest import ingest
-    from kg.store import open_store, store_path
+    from kg.store import locate, open_store
 
     try:
-        book = AliasBook.load(alias_path(store_path(store_option)))
+        book = AliasBook.load(locate(store_option).alias_path)
         total = len(expand_paths(paths))
         store = open_store(store_option)
     except BaseException:

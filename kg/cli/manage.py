@@ -105,10 +105,10 @@ def export_cmd(
 
 
 def _book(ctx: typer.Context):
-    from kg.aliases import AliasBook, alias_path
-    from kg.store import store_path
+    from kg.aliases import AliasBook
+    from kg.store import locate
 
-    return AliasBook.load(alias_path(store_path(ctx.obj["store"])))
+    return AliasBook.load(locate(ctx.obj["store"]).alias_path)
 
 
 @handle_errors

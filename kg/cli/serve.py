@@ -44,14 +44,14 @@ def serve_cmd(
     from rich.markup import escape
 
     from kg.serve import make_server
-    from kg.store import is_remote, store_path
+    from kg.store import locate
 
-    where = store_path(ctx.obj["store"])
-    if is_remote(where):
+    where = locate(ctx.obj["store"])
+    if where.remote:
         raise UsageError("kg serve serves a local store folder; this --store is already an endpoint")
     try:
         server = make_server(
-            where,
+            where.value,
             host=host,
             port=port,
             allow_update=allow_update,

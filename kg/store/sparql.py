@@ -29,7 +29,7 @@ from typing import Any
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES
-from kg.store import _check_own_iri
+from kg.store.base import IRI, check_own_iri, dump_store, from_term, to_term
 
 OUR_GRAPHS = "https://w3id.org/kg-news/id/"
 _JSON = "application/sparql-results+json"
@@ -146,11 +146,9 @@ class SparqlStore:
 
     # -- reading ---------------------------------------------------------------------------------
     def select(self, query: str, **bindings: Any) -> list[dict[str, Any]]:
-        from kg.store import _py
-
         result = self._solutions(bind_values(query, _terms(bindings)), error=QueryError)
         names = [v.value for v in result.variables]
-        return [{n: _py(sol[n]) for n in names} for sol in result]
+        return [{n: from_term(sol[n]) for n in names} for sol in result]
 
     def rows(self, query: str, **bindings: Any) -> Iterator[dict[str, Any]]:
         return iter(self.select(query, **bindings))
@@ -159,8 +157,6 @@ class SparqlStore:
         """Any read-only query; its form is checked here first (an update is refused before it is sent)."""
         import pyoxigraph
 
-        from kg.store import _py
-
         try:
             form = pyoxigraph.Store().query(query, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -168,12 +164,12 @@ class SparqlStore:
         if isinstance(form, pyoxigraph.QueryTriples):
             body = self._query_bytes(query, _NT, timeout=timeout, error=QueryError)
             triples = pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES)
-            return "graph", [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in triples]
+            return "graph", [(from_term(t.subject), from_term(t.predicate), from_term(t.object)) for t in triples]
         result = self._solutions(query, timeout=timeout, error=QueryError)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return "ask", bool(result)
         names = [v.value for v in result.variables]
-        return "select", (names, [{n: _py(sol[n]) for n in names} for sol in result])
+        return "select", (names, [{n: from_term(sol[n]) for n in names} for sol in result])
 
     def has_graph(self, iri: str) -> bool:
         return self._ask("ASK { GRAPH ?g { ?s ?p ?o } }", g=_iri(iri))
@@ -216,7 +212,7 @@ class SparqlStore:
         return f"{self.gsp_url}?{urllib.parse.urlencode({'graph': iri})}"
 
     def _put_graph(self, iri: str, quads: list) -> None:
-        _check_own_iri(iri)
+        check_own_iri(iri)
         triples = "".join(_triple_line(q) + "\n" for q in quads)
         if self.gsp_url:
             headers = {"Content-Type": f"{_NT}; charset=utf-8"}
@@ -229,7 +225,7 @@ class SparqlStore:
         return 0
 
     def drop_graph(self, iri: str) -> bool:
-        _check_own_iri(iri)
+        check_own_iri(iri)
         if not self.has_graph(iri):
             return False
         if self.gsp_url:
@@ -261,8 +257,6 @@ class SparqlStore:
         """Our graphs copied into memory, then written as by the local store."""
         import pyoxigraph
 
-        from kg.store import dump_store
-
         rows = self._solutions(
             bind_values(
                 "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?ours)) }",
@@ -283,13 +277,9 @@ def _triple_line(q) -> str:
 
 
 def _iri(value: str):
-    from kg.store import IRI
-
     return IRI(value)
 
 
 def _terms(bindings: dict[str, Any]) -> dict[str, str]:
     """Bound values as N-Triples terms, serialised by pyoxigraph (the same terms the local store binds)."""
-    from kg.store import _term
-
-    return {k: str(_term(v)) for k, v in bindings.items() if v is not None}
+    return {k: str(to_term(v)) for k, v in bindings.items() if v is not None}

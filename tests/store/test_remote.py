@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
@@ -233,14 +232,7 @@ def test_serve_answers_sparqlwrapper_and_is_read_only_by_default(reference):
     from SPARQLWrapper import JSON, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", str(reference), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_http(f"{base}/sparql", proc, 60)
+    with kg_serve(reference) as base:
         client = SPARQLWrapper(f"{base}/sparql")
         client.setReturnFormat(JSON)
         client.setQuery("SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n } ORDER BY ?n")  # union default graph
@@ -259,9 +251,6 @@ def test_serve_answers_sparqlwrapper_and_is_read_only_by_default(reference):
         with urllib.request.urlopen(f"{base}/store?graph={iri}", timeout=10) as resp:
             assert resp.headers["Content-Type"].startswith("application/n-triples")
             assert b"Xi Jinping" in resp.read()
-    finally:
-        proc.terminate()
-        proc.wait(30)
     assert _json(reference, "stats")["documents"] == 17
 
 

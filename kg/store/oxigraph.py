@@ -1,106 +1,24 @@
-"""Store access behind one small interface, so a remote SPARQL 1.1 store can plug in later.
+"""The embedded on-disk store: Oxigraph over RocksDB, the default backend.
 
-``Store`` is the protocol the rest of the code uses; ``OxigraphStore`` is the embedded on-disk
-default and ``kg.remote.SparqlStore`` any SPARQL 1.1 endpoint. Values are always *bound* into queries (SPARQL substitutions), never pasted into the
-query text, and every document is written in one transaction: stored whole or not at all.
-RDF terms stay inside this module: callers pass and get plain Python values.
+Every document is written in one transaction (stored whole or not at all); a graph is replaced by
+the staged swap of ``base.swap_graph``. One writer process at a time; readers open read-only and
+see the store as it was when they opened it.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from kg.errors import KgError, QueryError, StoreBusyError, StoreError
-from kg.ontology import PREFIXES, XSD
+from kg.ontology import PREFIXES
+from kg.store.base import STAGING_SUFFIX, Row, check_own_iri, dump_store, from_term, swap_graph, to_term
 
-DEFAULT_PATH = "kg-store"
-STAGING_SUFFIX = "#staging"
 # RocksDB keeps written data in memtables until they fill (Oxigraph has a dozen column families),
 # so a long ingest's memory grew ~200 KB a document (785 MB at 3,600 documents). Flushing them to
 # disk every 100k quads keeps it flat (177 MB) at no cost in speed (measured on 3,600 documents).
 FLUSH_EVERY_QUADS = 100_000
-_OWN_IRI = re.compile(r"https://w3id\.org/kg-news/id/[a-z]+/[0-9a-f]{16}")
-
-
-def _check_own_iri(iri: str) -> None:
-    """Only our own document IRIs (hex ids) ever appear in an update string; nothing else can."""
-    if not _OWN_IRI.fullmatch(iri):
-        raise StoreError(f"refusing to write graph {iri!r}: not a kg document graph")
-
-
-@dataclass(frozen=True)
-class IRI:
-    """An IRI to bind into a query (a plain ``str`` binds as a string literal)."""
-
-    value: str
-
-
-Row = dict[str, Any]
-
-
-class Store(Protocol):
-    """What the commands need from a store."""
-
-    def has_graph(self, iri: str) -> bool: ...
-    def add_graph(self, iri: str, quads: list) -> None: ...
-    def replace_graph(self, iri: str, quads: list) -> None: ...
-    def graph_quads(self, iri: str) -> list: ...
-    def drop_staging(self) -> int: ...
-    def graphs_mentioning(self, iri: str) -> list[str]: ...
-    def drop_graph(self, iri: str) -> bool: ...
-    def select(self, query: str, **bindings: Any) -> list[Row]: ...
-    def rows(self, query: str, **bindings: Any) -> Iterator[Row]: ...
-    def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]: ...
-    def update(self, update: str) -> None: ...
-    def load_nquads(self, path: str) -> None: ...
-    def graph_iris(self) -> list[str]: ...
-    def count_quads(self) -> int: ...
-    def dump(self, path: str, fmt: str) -> None: ...
-    def close(self) -> None: ...
-
-
-REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
-
-
-def is_remote(option: str | None) -> bool:
-    """Whether a ``--store`` value names a SPARQL endpoint rather than a folder."""
-    return bool(option) and option.startswith(REMOTE_SCHEMES)
-
-
-def store_path(option: str | None) -> str:
-    return option or os.environ.get("KG_STORE") or DEFAULT_PATH
-
-
-def _term(value: Any):
-    from pyoxigraph import Literal, NamedNode
-
-    if isinstance(value, IRI):
-        return NamedNode(value.value)
-    if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
-    if isinstance(value, int):
-        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
-    return Literal(str(value))
-
-
-def _py(term) -> Any:
-    from pyoxigraph import Literal, NamedNode
-
-    if term is None:
-        return None
-    if isinstance(term, NamedNode):
-        return term.value
-    if isinstance(term, Literal):
-        dt = term.datatype.value if term.datatype is not None else ""
-        if dt == XSD + "integer":
-            return int(term.value)
-        return term.value
-    return str(term)
 
 
 class OxigraphStore:
@@ -153,17 +71,12 @@ class OxigraphStore:
         self._count_written(len(quads))
 
     def replace_graph(self, iri: str, quads: list) -> None:
-        """Swap a graph's content for ``quads`` so that readers see the old or the new graph, never
-        a mix: the new quads are staged in a graph of their own (one transaction), then one SPARQL
-        update moves them over the old graph (one transaction)."""
-        from pyoxigraph import NamedNode, Quad
+        """Swap a graph's content for ``quads``: readers see the old or the new graph, never a mix."""
+        from pyoxigraph import NamedNode
 
-        _check_own_iri(iri)
-        staging = NamedNode(iri + STAGING_SUFFIX)
-        self._store.remove_graph(staging)
+        check_own_iri(iri)
         try:
-            self._store.extend([Quad(q.subject, q.predicate, q.object, staging) for q in quads])
-            self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{iri}>")
+            swap_graph(self._store, NamedNode(iri), quads)
         except OSError as exc:
             raise StoreError(f"replacing {iri} failed, the old graph is kept: {exc}") from None
         self._count_written(2 * len(quads))
@@ -212,14 +125,14 @@ class OxigraphStore:
         """Like ``select``, one row at a time: store-wide projections never hold every row at once."""
         from pyoxigraph import Variable
 
-        subs = {Variable(k): _term(v) for k, v in bindings.items() if v is not None}
+        subs = {Variable(k): to_term(v) for k, v in bindings.items() if v is not None}
         try:
             result = self._store.query(query, prefixes=PREFIXES, substitutions=subs)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
         names = [v.value for v in result.variables]
         for sol in result:
-            yield {n: _py(sol[n]) for n in names}
+            yield {n: from_term(sol[n]) for n in names}
 
     def query(self, query: str, *, timeout: float | None = None) -> tuple[str, Any]:
         """Run a read-only query of any form: ("select", (vars, rows)), ("ask", bool) or ("graph", triples).
@@ -260,8 +173,8 @@ class OxigraphStore:
                 return "ask", bool(result)
             if isinstance(result, pyoxigraph.QuerySolutions):
                 names = [v.value for v in result.variables]
-                return "select", (names, [{n: _py(sol[n]) for n in names} for sol in result])
-            return "graph", [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
+                return "select", (names, [{n: from_term(sol[n]) for n in names} for sol in result])
+            return "graph", [(from_term(t.subject), from_term(t.predicate), from_term(t.object)) for t in result]
         except SyntaxError as exc:
             raise QueryError(f"invalid or non-read-only SPARQL query: {exc}") from None
         except (OSError, RuntimeError) as exc:  # evaluation fails while results stream (a SERVICE)
@@ -301,39 +214,3 @@ class OxigraphStore:
         if not self.read_only:
             self._store.flush()
         del self._store
-
-
-def dump_store(store, path: str, fmt: str) -> None:
-    """Write a pyoxigraph store as nq, trig or jsonld (named graphs kept) or ttl (their union)."""
-    import pyoxigraph
-
-    from kg.outputs import output_file
-
-    path = str(output_file(path, f"backup.{fmt}"))
-
-    formats = {
-        "nq": pyoxigraph.RdfFormat.N_QUADS,
-        "trig": pyoxigraph.RdfFormat.TRIG,
-        "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    }
-    if fmt in formats:
-        store.dump(path, formats[fmt], prefixes=PREFIXES if fmt != "nq" else None)
-        return
-    if fmt != "ttl":
-        raise StoreError(f"cannot dump as {fmt}")
-    seen: dict[str, pyoxigraph.Triple] = {}
-    for q in store:
-        t = pyoxigraph.Triple(q.subject, q.predicate, q.object)
-        seen.setdefault(str(t), t)
-    pyoxigraph.serialize(seen.values(), path, pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES)
-
-
-def open_store(path: str | None = None, *, read_only: bool = False) -> Store:
-    """The store at ``--store``, ``$KG_STORE`` or ``./kg-store``: a folder (embedded Oxigraph) or a
-    SPARQL 1.1 endpoint written ``sparql+http(s)://host/path`` (see ``kg.remote``)."""
-    where = store_path(path)
-    if is_remote(where):
-        from kg.remote import SparqlStore  # HTTP modules load only when an endpoint is named
-
-        return SparqlStore.from_option(where)
-    return OxigraphStore(where, read_only=read_only)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-MEASURES = ("degree", "betweenness", "eigenvector", "pagerank")
+MEASURES = ("degree", "out-degree", "betweenness", "eigenvector", "pagerank")
 BETWEENNESS_SAMPLE_ABOVE = 2000  # nodes; above this, betweenness is estimated from k sampled sources
 SEED = 42
 
@@ -18,7 +18,8 @@ def centrality(g, measure: str = "degree", *, top: int = 10) -> list[dict[str, A
     """The ``top`` actors by a centrality measure, highest first (scores to four decimals; the
     order is decided before rounding).
 
-    Degree counts distinct counterparts; PageRank and eigenvector weigh edges by meeting count;
+    Degree counts distinct counterparts (on a directed relation, those acting on the node;
+    ``out-degree`` those it acts on); PageRank and eigenvector weigh edges by meeting count;
     betweenness is sampled (``k`` sources, seeded) above a few thousand nodes.
 
     >>> import networkx as nx
@@ -35,8 +36,10 @@ def centrality(g, measure: str = "degree", *, top: int = 10) -> list[dict[str, A
 
     if g.number_of_nodes() == 0:
         return []
-    if measure == "degree":
-        scores = nx.degree_centrality(g)
+    if measure == "degree":  # on a directed relation: who is the target most ("the most accused")
+        scores = nx.in_degree_centrality(g) if g.is_directed() else nx.degree_centrality(g)
+    elif measure == "out-degree":  # who acts the most ("who accuses the most")
+        scores = nx.out_degree_centrality(g) if g.is_directed() else nx.degree_centrality(g)
     elif measure == "betweenness":
         k = min(500, g.number_of_nodes()) if g.number_of_nodes() > BETWEENNESS_SAMPLE_ABOVE else None
         scores = nx.betweenness_centrality(g, k=k, seed=SEED)

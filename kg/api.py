@@ -46,6 +46,29 @@ class MeetingReport(BaseModel):
     confidence: float
 
 
+class RelationReport(BaseModel):
+    """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    type: str
+    as_: str = Field(alias="as", description="source: what the actor did; target: what was done to it")
+    source: str
+    target: str
+    status: str
+    date: str | None
+    mode: str | None
+    evidence: str
+    document: str
+    document_source: str | None
+    confidence: float
+
+
+class Relations(BaseModel):
+    actor: ActorModel
+    relations: list[RelationReport]
+
+
 class WhoMetWhom(BaseModel):
     person: ActorModel
     meetings: list[MeetingReport]
@@ -126,6 +149,27 @@ class KnowledgeGraph:
             meetings=[MeetingReport.model_validate(r.as_json()) for r in rows],
         )
 
+    def relations(self, name: str, *, type: str | None = None, status: str | None = None,
+                  side: str | None = None, min_confidence: float = 0.0) -> Relations:  # fmt: skip
+        """What ``name`` did to whom and what was done to it (``side``: "source" or "target" only)."""
+        from kg.queries import find_actor, relations_of
+        from kg.relations import specs
+        from kg.vocab import RELATION_STATUSES
+
+        types = [s.name for s in specs()]
+        if type is not None and type.upper() not in types:
+            raise UsageError(f"--type: {type!r} is not one of {', '.join(types)}")
+        if status is not None and status not in RELATION_STATUSES:
+            raise UsageError(f"--status: {status!r} is not one of {', '.join(RELATION_STATUSES)}")
+        if side not in (None, "source", "target"):
+            raise UsageError("--as: source or target")
+        store = self._read()
+        a = find_actor(store, name)
+        rows = relations_of(store, a, side=side, type_=type.upper() if type else None, status=status,
+                            min_confidence=min_confidence)  # fmt: skip
+        return Relations(actor=ActorModel(name=a.name, type=a.type, iri=a.iri),
+                         relations=[RelationReport.model_validate(r) for r in rows])  # fmt: skip
+
     def entities(self, type: str | None = None) -> list[EntityRow]:
         """Every entity (or those of one ``type``) with the number of documents naming it."""
         from kg.queries import entities
@@ -174,9 +218,11 @@ class KnowledgeGraph:
     # -- analytics ---------------------------------------------------------------------------------
     # Every analytics method takes the CLI's filters as keywords: ``statuses`` (default held),
     # ``since``/``until`` (ISO date prefixes), ``types`` (default Person, Organization, Country) and
-    # ``min_confidence``; a bad value raises ``UsageError`` (the CLI's exit 2).
-    def meeting_graph(self, statuses: Iterable[str] = ("held",), *, evidence: bool = False, **filters: Any):
-        """(store, the networkx projection) as the analytics commands use it (nodes are IRIs)."""
+    # ``min_confidence``, and ``relation`` (a relation type to project instead of meetings, with
+    # relation statuses, default asserted); a bad value raises ``UsageError`` (the CLI's exit 2).
+    def meeting_graph(self, statuses: Iterable[str] | None = None, *, evidence: bool = False, **filters: Any):
+        """(store, the networkx projection) as the analytics commands use it (nodes are IRIs);
+        with ``relation="ACCUSE"`` (any spec's type) that relation instead, directed where it is."""
         from kg.views import ViewFilter, meeting_graph
 
         flt = ViewFilter.checked(statuses=statuses, **filters)

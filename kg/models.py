@@ -68,6 +68,20 @@ class Meeting(BaseModel):
     confidence: float = Field(default=0.8, ge=0, le=1, description="what the rule that found it earned")
 
 
+class Relation(BaseModel):
+    """An act of one party towards another (``kg.relations`` specs name the types): source ->
+    target for a directed type; for a symmetric one (AGREE) the order carries no meaning."""
+
+    type: str
+    source: str
+    target: str
+    status: Literal["asserted", "scheduled", "hypothetical", "denied"]
+    date: str | None = None
+    mode: str | None = None
+    evidence: Evidence
+    confidence: float = Field(default=0.7, ge=0, le=1)
+
+
 class Extraction(BaseModel):
     """Everything found in one document."""
 
@@ -76,6 +90,7 @@ class Extraction(BaseModel):
     roles: list[Role] = Field(default_factory=list)
     affiliations: list[Affiliation] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
 
     def contract(self) -> dict:
         """The JSON shape of ../shared/eval/README.md (evidence as the sentence text)."""
@@ -104,4 +119,9 @@ class Extraction(BaseModel):
                 }
                 for m in self.meetings
             ],
-        }
+            "relations": [
+                {"type": r.type, "source": r.source, "target": r.target, "status": r.status, "date": r.date,
+                 "mode": r.mode, "confidence": r.confidence, "evidence": r.evidence.text}
+                for r in self.relations
+            ],
+        }  # fmt: skip

@@ -217,3 +217,28 @@ def two_hop(store: Store, actor: Actor) -> set[str]:
         out |= {r["other"] for r in store.select(query, person=IRI(other))}
     out.discard(actor.iri)
     return out
+
+
+def relations_of(store: Store, actor: Actor, *, side: str | None = None, type_: str | None = None,
+                 status: str | None = None, min_confidence: float = 0.0) -> list[dict]:  # fmt: skip
+    """What ``actor`` did to whom (``side="source"``) and what was done to it (``"target"``),
+    one row per reported relation, in date order (undated last); the type and status filters are
+    bound as values, the actor too."""
+    rows: list[dict] = []
+    for role, var in (("source", "s"), ("target", "t")):
+        if side not in (None, role):
+            continue
+        for r in store.select(load_query("relations"), **{var: IRI(actor.iri)}):
+            if (type_ and r["type"] != type_) or (status and r["status"] != status):
+                continue
+            if float(r["confidence"]) < min_confidence:
+                continue
+            rows.append(
+                {
+                    "type": r["type"], "as": role, "source": r["source"], "target": r["target"],
+                    "status": r["status"], "date": r.get("date"), "mode": r.get("mode"),
+                    "evidence": r["evidence"], "document": r["doc"].rsplit("/", 1)[-1],
+                    "document_source": r.get("src"), "confidence": float(r["confidence"]),
+                }
+            )  # fmt: skip
+    return sorted(rows, key=lambda r: (r["date"] or "9999", r["type"], r["as"], r["source"], r["target"]))

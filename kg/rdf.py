@@ -92,6 +92,7 @@ def to_quads(x: Extraction, actor_iri: ActorResolver = default_actor) -> list[Qu
     w.roles(x.roles)
     w.affiliations(x.affiliations)
     w.meetings(x.meetings)
+    w.relations(x.relations)
     return list(dict.fromkeys(w.out))
 
 
@@ -194,4 +195,27 @@ class _GraphWriter:
                 add(node, KG + "date", date_literal(m.date))
             for ev in [m.evidence, *m.more_evidence]:
                 add(node, KG + "evidence", self.evidence(ev))
+            add(node, PROV + "wasDerivedFrom", self.g)
+
+    def relations(self, relations) -> None:
+        """Every relation the same way, its type's spec giving the class (kg.relations)."""
+        from kg.relations import spec
+
+        add, actors = self.add, self.nodes
+        for r in relations:
+            if r.source not in actors or r.target not in actors:
+                continue
+            node = _n(iris.fact("relation", self.doc_id, r.type, r.source, r.target, r.status, r.evidence.start))
+            add(node, RDF + "type", _n(KG + "Relation"))
+            add(node, RDF + "type", _n(KG + spec(r.type).class_))
+            add(node, KG + "relationType", _lit(r.type))
+            add(node, KG + "source", actors[r.source])
+            add(node, KG + "target", actors[r.target])
+            add(node, KG + "status", _n(KG + r.status))
+            add(node, KG + "confidence", _conf(r.confidence))
+            if r.date:
+                add(node, KG + "date", date_literal(r.date))
+            if r.mode:
+                add(node, KG + "mode", _lit(r.mode))
+            add(node, KG + "evidence", self.evidence(r.evidence))
             add(node, PROV + "wasDerivedFrom", self.g)

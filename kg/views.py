@@ -24,18 +24,28 @@ class ViewFilter:
     until: str | None = None
     types: tuple[str, ...] = ("Person", "Organization", "Country")
     min_confidence: float = 0.0
+    relation: str | None = None  # a relation type (ACCUSE, ...): project that instead of meetings
 
     @classmethod
-    def checked(cls, statuses=("held",), since=None, until=None, types=None, min_confidence=0.0) -> ViewFilter:
-        """A filter from user input, each value checked (``UsageError``, exit 2, on a bad one)."""
+    def checked(cls, statuses=None, since=None, until=None, types=None, min_confidence=0.0,
+                relation=None) -> ViewFilter:  # fmt: skip
+        """A filter from user input, each value checked (``UsageError``, exit 2, on a bad one).
+        Statuses default to held meetings, or asserted relations with ``relation``."""
         import re
 
         from kg.errors import UsageError
-        from kg.vocab import ENTITY_TYPES, MEETING_STATUSES
+        from kg.relations import specs
+        from kg.vocab import ENTITY_TYPES, MEETING_STATUSES, RELATION_STATUSES
 
-        statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses or ("held",))
+        if relation is not None:
+            known = [s.name for s in specs()]
+            if relation.upper() not in known:
+                raise UsageError(f"--relation: {relation!r} is not one of {', '.join(known)}")
+            relation = relation.upper()
+        default, allowed_statuses = (("asserted",), RELATION_STATUSES) if relation else (("held",), MEETING_STATUSES)
+        statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses or default)
         types = (types,) if isinstance(types, str) else tuple(types or cls.types)
-        for option, values, allowed in (("--status", statuses, MEETING_STATUSES), ("--type", types, ENTITY_TYPES)):
+        for option, values, allowed in (("--status", statuses, allowed_statuses), ("--type", types, ENTITY_TYPES)):
             for v in values:
                 if v not in allowed:
                     raise UsageError(f"{option}: {v!r} is not one of {', '.join(allowed)}")
@@ -44,7 +54,8 @@ class ViewFilter:
                 raise UsageError(f"{option}: use YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
         if not 0.0 <= float(min_confidence) <= 1.0:
             raise UsageError("--min-confidence: a number from 0 to 1")
-        return cls(statuses=statuses, since=since, until=until, types=types, min_confidence=float(min_confidence))
+        return cls(statuses=statuses, since=since, until=until, types=types, min_confidence=float(min_confidence),
+                   relation=relation)  # fmt: skip
 
     def keeps_meeting(self, row: dict) -> bool:
         if self.statuses and row["status"] not in self.statuses:
@@ -113,6 +124,8 @@ def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: boo
 def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
     import networkx as nx
 
+    if flt.relation:
+        return relation_graph(store, flt)
     g = nx.Graph()
     # Sorted, so that the graph (node order, item order) is the same whatever order a store
     # returns rows in: Oxigraph and a remote server give the same export byte for byte.
@@ -192,3 +205,43 @@ def actor_aliases(store: Store) -> dict[str, list[str]]:
         return {a: sorted(names) for a, names in out.items()}
 
     return cached(store, "aliases", build)
+
+
+def relation_graph(store: Store, flt: ViewFilter):
+    """One relation type as a graph: an ``nx.DiGraph`` (source -> target) for a directed type, an
+    ``nx.Graph`` for a symmetric one; each edge's ``meetings`` is its number of reports (the
+    weight the analytics read) and ``items`` the reports (type, status, date, evidence, source)."""
+    import networkx as nx
+
+    from kg.relations import spec
+
+    g = nx.DiGraph() if spec(flt.relation).directed else nx.Graph()
+    rows = sorted(store.rows(load_query("relations")), key=lambda r: r["rel"])
+    labels = _actor_types(store)
+    for r in rows:
+        if r["type"] != flt.relation or not flt.keeps_meeting(r):
+            continue
+        ends = [(r["s"], r["source"]), (r["t"], r["target"])]
+        if any(labels.get(iri) not in flt.types for iri, _ in ends):
+            continue
+        for iri, label in ends:
+            g.add_node(iri, label=label, type=labels[iri])
+        a, b = r["s"], r["t"]
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, meetings=0, statuses=[], dates=[], documents=[], items=[], relation=flt.relation)
+        e = g.edges[a, b]
+        item = {"meeting": r["rel"], "date": r.get("date"), "status": r["status"], "kind": r["type"],
+                "place": None, "evidence": r["evidence"], "source": r.get("src"),
+                "confidence": r["confidence"], "document": r["doc"].rsplit("/", 1)[-1]}  # fmt: skip
+        e["meetings"] += 1
+        e["statuses"].append(r["status"])
+        e["documents"].append(item["document"])
+        e["items"].append(item)
+        if item["date"]:
+            e["dates"].append(item["date"])
+    return g
+
+
+def _actor_types(store: Store) -> dict[str, str]:
+    """Each actor's type (Person, Country, ...), for relation projections."""
+    return {r["actor"]: r["type"] for r in store.rows(load_query("actor_types"))}

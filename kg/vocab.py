@@ -3,3 +3,4 @@
 
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Country", "City", "Place")
 MEETING_STATUSES: tuple[str, ...] = ("held", "scheduled", "potential", "cancelled")
+RELATION_STATUSES = ("asserted", "scheduled", "hypothetical", "denied")  # most definite first

@@ -14,6 +14,7 @@ from kg.vocab import ENTITY_TYPES
 
 def register(app: typer.Typer) -> None:
     app.command("who-met-whom")(who_met_whom_cmd)
+    app.command("relations")(relations_cmd)
     app.command("entities")(entities_cmd)
     app.command("sparql")(sparql_cmd)
     app.command("stats")(stats_cmd)
@@ -48,6 +49,46 @@ def who_met_whom_cmd(
             for r in rows
         ],
         title=f"{actor.name} ({actor.type}): {len(rows)} meeting(s)",
+        wide="evidence",
+    )
+
+
+@handle_errors
+def relations_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
+    type_: Annotated[
+        str | None, typer.Option("--type", help="ACCUSE, REQUEST, SUPPORT, AGREE, REJECT, THREATEN, SANCTION, AID.")
+    ] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, scheduled, hypothetical or denied.")] = None,
+    side: Annotated[
+        str | None, typer.Option("--as", help="source (what NAME did) or target (what was done to NAME).")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose rule earned less.")
+    ] = 0.0,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """What NAME did to whom (accused, urged, backed, agreed with, rejected, threatened,
+    sanctioned, aided) and what was done to NAME, with evidence.
+
+    Example: kg relations Trump --type SANCTION --as source --json
+    """
+    from kg.api import KnowledgeGraph
+
+    answer = KnowledgeGraph(ctx.obj["store"]).relations(
+        name, type=type_, status=status, side=side, min_confidence=min_confidence
+    )
+    if json_:
+        print_json(answer.model_dump(by_alias=True))
+        return
+    table(
+        ["type", "source", "target", "status", "date", "evidence"],
+        [
+            [r.type, r.source, r.target, r.status, r.date, f"{r.evidence}\n({r.document_source or r.document})"]
+            for r in answer.relations
+        ],
+        title=f"{answer.actor.name} ({answer.actor.type}): {len(answer.relations)} relation(s)",
         wide="evidence",
     )
 

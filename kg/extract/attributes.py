@@ -25,7 +25,7 @@ _WALK = frozenset({"prep", "pobj", "npadvmod", "conj", "appos", "pcomp", "advmod
 _MAX_DEPTH = 6
 _OTHER_EVENT = frozenset({"before", "after", "following", "since", "until", "ahead", "prior", "preceding"})
 _RANK = {"Place": 0, "City": 1, "Country": 2}
-_DATE_PREFIXES = {"since", "until", "before", "after", "by"}
+DATE_PREFIXES = {"since", "until", "before", "after", "by"}
 
 
 @cache
@@ -107,7 +107,7 @@ def place_of(found: Found, reader: PartyReader, table: EntityTable) -> str | Non
     return None
 
 
-def _dates(doc) -> list:
+def sentence_dates(doc) -> list:
     """The date and time entities of a parsed view, found once per view."""
     found = doc.user_data.get("kg_dates")
     if found is None:
@@ -118,7 +118,7 @@ def _dates(doc) -> list:
 def date_of(found: Found, published: date | None) -> str | None:
     """The resolved date of the encounter, or None when the text does not pin it down."""
     sent = found.sentence
-    ents = [e for e in _dates(sent.doc) if sent.start <= e.start < sent.end]
+    ents = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end]
     if not ents:
         return None
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
@@ -131,13 +131,13 @@ def date_of(found: Found, published: date | None) -> str | None:
         t = found.trigger.i
         chosen = min(ents, key=lambda e: min(abs(e.start - t), abs(e.end - 1 - t)))
     prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
-    expression = f"{prev} {chosen.text}" if prev in _DATE_PREFIXES else chosen.text
+    expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
     # what is called off had not happened yet: "the visit planned for Thursday was cancelled"
     planned = found.status in {"scheduled", "cancelled"}
-    return resolve(expression, published, future=planned or _present(found.trigger), planned=planned)
+    return resolve(expression, published, future=planned or present_clause(found.trigger), planned=planned)
 
 
-def _present(trigger) -> bool:
+def present_clause(trigger) -> bool:
     """A present-tense clause ("X meets Y on Friday"): a bare weekday in it lies ahead."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children)

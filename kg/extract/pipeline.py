@@ -26,11 +26,15 @@ from kg.extract.meetings import Found, MeetingReader
 from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
 from kg.extract.offices import office_holders
 from kg.extract.parties import PartyReader
+from kg.extract.relations import RelationReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans
-from kg.models import Document, Extraction
+from kg.models import Document, Extraction, Relation
 from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, PIECE_CHARS, load, parse_long, text_of
+from kg.relations import spec
 
+# A spokesperson's words are their body's or country's act (GUIDELINES-relations.md, "Parties").
+_SPOKESPERSON = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|press secretary)\b", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|late|then-?|outgoing|erstwhile)\s*$", re.IGNORECASE)
 View = tuple[object, int]  # a parsed text and where it starts in the document text
 
@@ -96,16 +100,23 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     )
 
     titled = titled_spans(titles, text, mentions)
-    found = read_encounters(doc, views or [], mentions, table, discourse, titled)
+    speaks_for = {r.person: r.of for r in roles if r.of and _SPOKESPERSON.search(r.title)}
+    found, relations = read_sentences(doc, views or [], mentions, table, discourse, titled, speaks_for, document.date)
     meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)
     return Extraction(
-        document=document, entities=table.entities(), roles=roles, affiliations=affiliations, meetings=meetings
+        document=document,
+        entities=table.entities(),
+        roles=roles,
+        affiliations=affiliations,
+        meetings=meetings,
+        relations=first_reports(relations),
     )
 
 
-def read_encounters(doc, views: list[View], mentions, table: EntityTable, discourse: Discourse, titled=()):
-    """Encounters of every sentence in text order: the document's own sentences, except those of
-    Title Case lines, which come from their sentence-cased parse."""
+def read_sentences(doc, views: list[View], mentions, table: EntityTable, discourse: Discourse, titled=(),
+                   speaks_for: dict[str, str] | None = None, published=None):  # fmt: skip
+    """Encounters and relations of every sentence in text order: the document's own sentences,
+    except those of Title Case lines, which come from their sentence-cased parse."""
     covered = [(start, start + len(d.text)) for d, start in views]
     readers = {id(doc): PartyReader(doc, 0, mentions, table, discourse, titled)}
     sentences = [(s.start_char, s, doc) for s in doc.sents if not any(a <= s.start_char < b for a, b in covered)]
@@ -114,10 +125,27 @@ def read_encounters(doc, views: list[View], mentions, table: EntityTable, discou
         sentences += [(start + s.start_char, s, d) for s in d.sents]
     sentences.sort(key=lambda x: x[0])
     found: list[tuple[Found, PartyReader]] = []
+    relations: list[Relation] = []
     meeting_readers = {k: MeetingReader(r, discourse) for k, r in readers.items()}
+    relation_readers = {k: RelationReader(r, text_of(doc), speaks_for, published) for k, r in readers.items()}
     for _, sent, d in sentences:
         found += [(f, readers[id(d)]) for f in meeting_readers[id(d)]([sent])]
-    return found
+        relations += relation_readers[id(d)](sent)
+    return found, relations
+
+
+def first_reports(relations: list[Relation]) -> list[Relation]:
+    """Each relation once per document: the first sentence that states it (a headline, a lede and
+    a quote repeating one act are one act)."""
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        pair = (r.source, r.target) if spec(r.type).directed else tuple(sorted((r.source, r.target)))
+        key = (r.type, *pair, r.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 _LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}):[ \t]", re.MULTILINE)

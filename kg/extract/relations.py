@@ -1,0 +1,373 @@
+"""Relations beyond meetings, read off the dependency parse by cue lemmas that spec lexicons hold.
+
+One engine serves every type in ``kg.relations.specs()``; what differs between types is data:
+
+- a **verb cue** ("condemn", "urge", "sanction") whose subject is the source and whose target
+  sits in the slots its lexicon entry lists: the object (``dobj``), the object of a preposition
+  (``prep:on``: "called on X"), the possessor of the object (``poss``: "rejected Kyiv's
+  proposal"), the subject of a demanded clause (``ccomp_subj``), an indirect object (``dative``);
+- a **noun cue** under a light verb ("imposed sanctions on X", "expressed concern about X's
+  conduct", "reaffirmed support for X"): the light verb's subject is the source;
+- a **symmetric** type (AGREE) takes its parties from the subject's conjuncts and "with".
+
+Facts of English news the engine states, whatever the type:
+
+- the target of a phrase is the party it names, else whose the thing named is ("Russia's
+  strikes", "the proposal of Kyiv", "Chinese goods" when China is an entity of the text);
+- one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z",
+  "threatened to impose sanctions") is the content of that act, not an act of its own;
+- a passive clause turns the roles: "X was condemned by Y" is Y -> X; with no "by" it names no source;
+- status comes from the meeting status reader (negation, modality, tense), mapped to relation
+  statuses, and "declined to", "refrained from", "stopped short of" deny the act they govern.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
+from kg.extract.dates import resolve
+from kg.extract.discourse import Referent
+from kg.extract.parties import PartyReader, name_of
+from kg.extract.status import status_of
+from kg.lexicons import gazetteer
+from kg.models import Evidence, Relation
+from kg.relations import FROM_MEETING_STATUS, RelationSpec, specs
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+_MEET = frozenset({"meet", "negotiate", "talk", "see", "receive", "engage", "deal", "sit"})  # refusing to meet X
+_DENYING = frozenset({"decline", "refrain", "refuse", "fail"})  # "declined to criticise"; "stopped short of"
+_OWNER_DEPS = frozenset({"poss"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
+_DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue word of one relation type, as its lexicon states it."""
+
+    spec: RelationSpec
+    entry: dict
+    noun: bool = False
+
+    def objects(self) -> frozenset[str] | None:
+        words = self.entry.get("objects")
+        if words is None:
+            return None
+        return frozenset(self.spec.cues().get(words, [])) if isinstance(words, str) else frozenset(words)
+
+
+def cue_index() -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
+    """(verb lemma -> cues, noun lemma -> cues) over every spec's lexicon."""
+    return _cue_index(os.environ.get("KG_RELATIONS", ""))
+
+
+@cache
+def _cue_index(extra_specs: str) -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
+    """Built once per set of spec folders (``$KG_RELATIONS`` names the extra ones)."""
+    verbs: dict[str, list[Cue]] = {}
+    nouns: dict[str, list[Cue]] = {}
+    for s in specs():
+        lex = s.cues()
+        for lemma, entry in lex.get("verbs", {}).items():
+            verbs.setdefault(lemma, []).append(Cue(s, entry))
+        for lemma, entry in lex.get("nouns", {}).items():
+            nouns.setdefault(lemma, []).append(Cue(s, entry, noun=True))
+    return verbs, nouns
+
+
+class RelationReader:
+    """Relations of the sentences of one parsed view (see ``PartyReader``)."""
+
+    def __init__(self, reader: PartyReader, text: str, speaks_for: dict[str, str] | None = None, published=None):
+        self.reader = reader
+        self.published = published
+        self.speaks_for = speaks_for or {}  # a spokesperson -> the body or country they speak for
+        self.text = text  # the document's own text: evidence is quoted from it, never from a recased view
+        self.verbs, self.nouns = cue_index()
+        self._names: set[str] | None = None
+
+    def __call__(self, sent) -> list[Relation]:
+        out: list[Relation] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_ == "VB"):
+                for cue in self.verbs.get(lemma, ()):
+                    out += self._verb(cue, tok, sent)
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "nsubjpass"}:
+                for cue in self.nouns.get(lemma, ()):
+                    out += self._noun(cue, tok, sent)
+        return _unique(out)
+
+    # -- cues --------------------------------------------------------------------------------
+    def _verb(self, cue: Cue, verb, sent) -> list[Relation]:
+        entry = cue.entry
+        if _inside_another_cue(verb, self.verbs):
+            return []
+        comps = [c for c in verb.children if c.dep_ in _COMPLEMENTS]
+        if entry.get("complement") == "required" and not comps:
+            return []
+        if entry.get("complement") == "infinitive" and not any(c.dep_ == "xcomp" for c in comps):
+            return []  # "told X to leave" asks; "told X that ..." reports
+        needs = entry.get("requires_prep")
+        if needs and not any(c.dep_ == "prep" and c.lower_ == needs for c in verb.children):
+            return []
+        banned = set(entry.get("not_complements", []))
+        if banned and any(c.lemma_.lower() in banned for c in comps):
+            return []
+        objects = cue.objects()
+        if objects is not None and not any(c.lemma_.lower() in objects for c in _objects_of(verb)):
+            return []
+        if cue.spec.cues().get("symmetric"):
+            if cue.spec.name == "AGREE" and verb.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in comps):
+                return []
+            return self._symmetric(cue, verb, verb, sent)
+        sources, passive = self._sources(verb)
+        targets = self._slots(verb, entry.get("target", []))
+        if passive:
+            targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c)]
+        return self._pairs(cue, verb, sources, targets, sent)
+
+    def _noun(self, cue: Cue, noun, sent) -> list[Relation]:
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else noun.head
+        lemma, verbs = verb.lemma_.lower(), set(cue.entry.get("verbs", []))
+        received = lemma in set(cue.entry.get("received_with", []))
+        if not (received or "*" in verbs or lemma in verbs) or _inside_another_cue(verb, self.verbs):
+            return []
+        if cue.spec.cues().get("symmetric"):
+            return self._symmetric(cue, verb, noun, sent)
+        if received:  # "Abbas has received support from the Arab League": the giver is the source
+            givers = self._slots(noun, ["prep:from"]) or self._slots(verb, ["prep:from"])
+            return self._pairs(cue, verb, givers, self._sources(verb)[0], sent)
+        sources, _ = self._sources(verb)
+        slots = cue.entry.get("target", [])
+        targets = self._slots(noun, slots)
+        if not targets and noun.dep_ == "dobj":  # "imposed tariffs on Chinese goods": the prep hangs on the verb
+            targets = self._slots(verb, [s for s in slots if s.removeprefix("owner:").startswith("prep:")])
+        told = cue.entry.get("verb_status", {}).get(lemma)
+        return [
+            r.model_copy(update={"status": told}) if told and r.status == "asserted" else r
+            for r in self._pairs(cue, verb, sources, targets, sent)
+        ]  # the light verb carries the status
+
+    def _symmetric(self, cue: Cue, verb, trigger, sent) -> list[Relation]:
+        parties, _ = self._sources(verb)
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            for t in (subj, *subj.conjuncts):
+                parties += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
+                            if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
+        parties += self._slots(verb, ["prep:with"])
+        if trigger is not verb:
+            parties += self._slots(trigger, ["prep:with", "prep:between", "prep:by"])
+        names = list(dict.fromkeys(n for n in (name_of(r, self.reader.table) for r in parties) if n))
+        out = []
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                out.append(self._relation(cue, trigger, a, b, sent))
+        return out
+
+    # -- parties -----------------------------------------------------------------------------
+    def _sources(self, verb) -> tuple[list[Referent], bool]:
+        """The subject's actors, climbing conjoined and complement verbs; whether the clause is passive."""
+        node = verb
+        for _ in range(6):
+            subj = [c for c in node.children if c.dep_ in SUBJECTS]
+            if subj:
+                if subj[0].dep_ == "nsubjpass" and node is verb:  # "are set to sign": the climb is no passive
+                    agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                    return [r for a in agents for r in self.actors(a)], True
+                return self.actors(subj[0]), False
+            if node.dep_ not in _CLIMB or node.head.i == node.i:
+                break
+            node = node.head
+        return [], False
+
+    def _slots(self, head, slots: list[str]) -> list[Referent]:
+        """The parties in ``slots``; ``owner:SLOT`` takes whose the thing in SLOT is ("welcomed
+        X's decision": ``owner:dobj``), ``poss`` is short for ``owner:dobj``."""
+        out: list[Referent] = []
+        for slot in slots:
+            owner = slot.startswith("owner:") or slot == "poss"
+            for tok in _slot_tokens(head, slot.removeprefix("owner:")):
+                found = self._owner(tok) if owner else self._phrase(tok)
+                out += [r for r in found if r.via != "pronoun" or self._plural_pronoun(tok)]
+        return out
+
+    def _plural_pronoun(self, tok) -> bool:
+        """A singular pronoun as a target is left out ("blamed him": too often the wrong man)."""
+        return tok.lower_ in {"them", "they", "their"}
+
+    def actors(self, tok) -> list[Referent]:
+        """The actors a phrase names; a capital stands for its country ("Beijing accused Manila")."""
+        out = []
+        for r in self.reader.actors(tok, places=True):
+            if r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}:
+                out.append(r)
+                continue
+            country = gazetteer().capitals.get(self.reader.table.name(r.mention).lower())
+            if country:
+                out.append(Referent(None, country, "capital", r.token))
+        return out
+
+    def _phrase(self, tok) -> list[Referent]:
+        """The party a phrase names, else whose the thing it names is."""
+        return self.actors(tok) or self._owner(tok)
+
+    def _owner(self, tok, depth: int = 0) -> list[Referent]:
+        """Whose the thing named is: "Russia's strikes", "the proposal of Kyiv", "Chinese goods"
+        (a demonym only for a country the text names), "the statement of the Chairman of SADC"."""
+        for c in tok.children:
+            if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
+                found = self.actors(c) or self._titled_owner(c)
+                country = gazetteer().demonyms.get(c.lower_) if not found and c.dep_ == "amod" else None
+                if country is not None and country in self.names():
+                    found = [Referent(None, country, "demonym", c.i)]
+                if not found and c.dep_ == "compound" and depth == 0:  # "Sudan release opposition leaders"
+                    found = [r for cc in c.children if cc.dep_ == "compound" for r in self.actors(cc)]
+                if found:
+                    return found
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                found = [r for p in objs for r in self.actors(p)]
+                if not found and depth == 0:
+                    found = [r for p in objs for r in self._owner(p, 1)]
+                if found:
+                    return found
+        return []
+
+    def names(self) -> set[str]:
+        """The entities the text names (a demonym stands only for a country among them)."""
+        if self._names is None:
+            self._names = {e.name for e in self.reader.table.entities()}
+        return self._names
+
+    def _titled_owner(self, tok) -> list[Referent]:
+        """A country or body named inside a title phrase ("Belarus's ambassador"): still the owner."""
+        m = self.reader.at.get(tok.i)
+        if m is not None and self.reader.table.type(m) in {"Country", "Organization"}:
+            return [Referent(m, via="name", token=tok.i)]
+        return []
+
+    def _pairs(self, cue: Cue, trigger, sources, targets, sent) -> list[Relation]:
+        table = self.reader.table
+        out = []
+        for s in sources:
+            for t in targets:
+                a, b = name_of(s, table), name_of(t, table)
+                a = self.speaks_for.get(a, a)
+                if a and b and a != b:
+                    out.append(self._relation(cue, trigger, a, b, sent))
+        return out
+
+    def _relation(self, cue: Cue, trigger, source: str, target: str, sent) -> Relation:
+        start = self.reader.char(sent[0])
+        end = self.reader.char(sent[-1]) + len(sent[-1].text)
+        text = self.text[start:end]
+        status = _status(cue, trigger)
+        return Relation(
+            type=cue.spec.name,
+            source=source,
+            target=target,
+            status=status,
+            date=_date(trigger, sent, self.published, status),
+            mode=cue.entry.get("mode"),
+            evidence=Evidence(text=text, start=start, end=end),
+            confidence=float(cue.entry.get("confidence", 0.7)),
+        )
+
+
+def _date(trigger, sent, published, status: str) -> str | None:
+    """The date of the act: a date expression inside the clause of its cue, resolved against the
+    publication date as meeting dates are (a date of another clause is not this act's)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    inside = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end and e.root in verb.subtree]
+    if not inside:
+        return None
+    chosen = min(inside, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
+    prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
+    expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
+    planned = status in {"scheduled", "hypothetical"}
+    return resolve(expression, published, future=planned or present_clause(trigger), planned=planned)
+
+
+def _status(cue: Cue, trigger) -> str:
+    """A cue that announces the act ("pledged aid") makes it scheduled unless it is denied."""
+    status = relation_status(trigger)
+    told = cue.entry.get("status")
+    return told if told and status == "asserted" else status
+
+
+def relation_status(trigger) -> str:
+    """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
+    verbs that deny what they govern ("declined to criticise", "stopped short of criticising")."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in _CLIMB | _COMPLEMENTS | {"pobj"}:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in _DENYING or (lemma == "stop" and any(c.lower_ == "short" for c in node.children)):
+            return "denied"
+    status, _ = status_of(trigger)
+    if status is None and trigger.dep_ == "conj" and not any(c.dep_ == "neg" for c in trigger.children):
+        return "asserted"  # the denial word governs the first conjunct ("rejected the claims and accused X")
+    return FROM_MEETING_STATUS.get(status, "denied") if status is not None else "denied"
+
+
+def _slot_tokens(head, slot: str):
+    if slot == "dobj":
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if slot == "dative":
+        return [c for c in head.children if c.dep_ == "dative"]
+    if slot == "poss":
+        return [head] if head.pos_ in {"NOUN", "PROPN"} else [c for c in head.children if c.dep_ == "dobj"]
+    if slot == "ccomp_subj":
+        return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+    if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
+        word = slot[5:]
+        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ in {"VERB", "AUX"} else [head]
+        return [p for h in heads for c in h.children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ == word
+                for p in c.children if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    if slot == "comp_party":  # "refused to negotiate with X", "declined to meet X"
+        return [t for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _MEET
+                for s in ("dobj", "prep:with") for t in _slot_tokens(c, s)]  # fmt: skip
+    if slot == "comp":  # "threatened to impose sanctions on X": the party the complement acts on
+        comps = [c for c in head.children if c.dep_ in _COMPLEMENTS]
+        return [t for c in comps for s in ("dobj", "prep:on", "prep:against") for t in _slot_tokens(c, s)]
+    return []
+
+
+def _objects_of(verb):
+    """The verb's objects and the objects of its particles and agent-less prepositions."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    out += [p for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    out += [p for c in verb.children if c.dep_ in {"prep", "dative"} for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _inside_another_cue(verb, verbs: dict) -> bool:
+    """ "urged Y to sanction Z", "threatened to impose sanctions": the content of another act."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in _COMPLEMENTS or node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in verbs and lemma not in _DENYING | {"deny"}:  # "denied threatening X": a denied threat
+            return True
+    return False
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        key = (r.type, r.source, r.target, r.status)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

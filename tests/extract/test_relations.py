@@ -1,0 +1,128 @@
+"""Relations beyond meetings (kg.extract.relations over the specs in ontology/relations): every
+type, every status, and the traps the guidelines name. Every sentence is our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+TUESDAY = date(2026, 3, 10)
+
+
+@pytest.fixture
+def relations(read):
+    """(type, source, target, status) of every relation of a text."""
+
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        return {(r.type, r.source, r.target, r.status) for r in read(text, TUESDAY).relations}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Foreign Minister Ana Ruiz condemned Peru's missile tests on Monday.", ("ACCUSE", "Ana Ruiz", "Peru")),
+        ("Chile accused Bolivia of blocking the border crossing.", ("ACCUSE", "Chile", "Bolivia")),
+        ("President Luis Vega urged Ecuador to release the detained fishermen.", ("REQUEST", "Luis Vega", "Ecuador")),
+        ("The Andean Council called on Venezuela to hold new elections.", ("REQUEST", "Andean Council", "Venezuela")),
+        ("Chancellor Eva Lind praised Norway for its mediation.", ("SUPPORT", "Eva Lind", "Norway")),
+        (
+            "Prime Minister Rui Lopes welcomed Spain's decision to reopen the embassy.",
+            ("SUPPORT", "Rui Lopes", "Spain"),
+        ),
+        ("Denmark reaffirmed its support for Greenland.", ("SUPPORT", "Denmark", "Greenland")),
+        ("Kenya and Uganda signed a trade agreement in Nairobi.", ("AGREE", "Kenya", "Uganda")),
+        ("Lisbon rejected Madrid's proposal for a joint patrol.", ("REJECT", "Portugal", "Spain")),
+        ("Serbia threatened retaliation against Kosovo over the border closure.", ("THREATEN", "Serbia", "Kosovo")),
+        ("Canada imposed sanctions on Belarus on Monday.", ("SANCTION", "Canada", "Belarus")),
+        ("Poland expelled Belarus's ambassador.", ("SANCTION", "Poland", "Belarus")),
+        ("Japan provided emergency aid to Nepal after the floods.", ("AID", "Japan", "Nepal")),
+    ],
+)
+def test_relations_each_type_is_read_off_its_cue(relations, text, want):
+    assert (*want, "asserted") in relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Canada will impose sanctions on Belarus next month.", ("SANCTION", "Canada", "Belarus", "scheduled")),
+        ("Norway pledged aid to Nepal.", ("AID", "Norway", "Nepal", "scheduled")),
+        ("Germany could back Poland's bid if the talks succeed.", ("SUPPORT", "Germany", "Poland", "hypothetical")),
+        ("Canada is considering sanctions on Belarus.", ("SANCTION", "Canada", "Belarus", "hypothetical")),
+        ("Chile stopped short of criticising Bolivia.", ("ACCUSE", "Chile", "Bolivia", "denied")),
+        ("Chile declined to condemn Bolivia.", ("ACCUSE", "Chile", "Bolivia", "denied")),
+        ("Serbia denied threatening Kosovo.", ("THREATEN", "Serbia", "Kosovo", "denied")),
+        ("Japan has not sent weapons to Nepal.", ("AID", "Japan", "Nepal", "denied")),
+    ],
+)
+def test_relations_status_follows_modality_and_negation(relations, text, want):
+    assert want in relations(text)
+
+
+def test_relations_one_clause_is_one_relation(relations):
+    got = relations("Chile urged Peru to sanction Bolivia.")
+    assert got == {("REQUEST", "Chile", "Peru", "asserted")}  # not a SANCTION Peru -> Bolivia
+    got = relations("China threatened to impose sanctions on Taiwan.")
+    assert got == {("THREATEN", "China", "Taiwan", "asserted")}  # only the threat
+
+
+def test_relations_a_capital_stands_for_its_country_and_a_passive_turns_the_roles(relations):
+    assert ("ACCUSE", "China", "Japan", "asserted") in relations("Beijing accused Tokyo of provocation.")
+    assert ("ACCUSE", "Chile", "Bolivia", "asserted") in relations("Bolivia was condemned by Chile.")
+    assert relations("Bolivia was condemned on Monday.") == set()  # no named source
+
+
+def test_relations_readout_boilerplate_and_one_sided_words_are_nothing(relations):
+    assert relations("Ana Ruiz and Luis Vega discussed trade and exchanged views on regional security.") == set()
+    assert relations("The leaders agreed on the importance of free trade.") == set()
+    assert relations("Chile condemned the violence.") == set()  # no party condemned
+    assert relations("Peru called for calm.") == set()  # no addressee
+    assert relations("Ana Ruiz agreed to meet Luis Vega in Lima.") == set()  # a meeting, not an agreement
+
+
+def test_relations_welcomed_decision_is_support_of_its_owner_and_received_support_turns(relations):
+    assert ("SUPPORT", "Rui Lopes", "Spain", "asserted") in relations(
+        "Rui Lopes welcomed the decision of Spain to lift the visa rule."
+    )
+    got = relations("President Luis Vega has received support from Brazil and Argentina.")
+    assert {("SUPPORT", "Brazil", "Luis Vega", "asserted"), ("SUPPORT", "Argentina", "Luis Vega", "asserted")} <= got
+
+
+def test_relations_compound_sides_give_one_relation_per_party(relations):
+    got = relations("Sweden and Finland condemned Russia's strikes.")
+    assert {("ACCUSE", "Sweden", "Russia", "asserted"), ("ACCUSE", "Finland", "Russia", "asserted")} <= got
+
+
+def test_relations_a_headline_is_its_own_evidence(read):
+    x = read("African Union Demands Sudan Release Opposition Leaders\n", TUESDAY)
+    (r,) = x.relations
+    assert (r.type, r.source, r.target) == ("REQUEST", "African Union", "Sudan")
+    assert r.evidence.text == "African Union Demands Sudan Release Opposition Leaders"
+    assert x.document.text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_relations_are_no_meetings_and_meetings_no_relations(read):
+    x = read("Ana Ruiz met Luis Vega in Lima on Monday and urged Peru to reopen the border.", TUESDAY)
+    assert [m.kind for m in x.meetings] == ["meeting"]
+    assert {(r.type, r.target) for r in x.relations} == {("REQUEST", "Peru")}
+
+
+def test_relations_a_spokesperson_speaks_for_the_body(relations):
+    got = relations("State Department spokesman Rui Lopes condemned Spain's decision.")
+    assert ("ACCUSE", "State Department", "Spain", "asserted") in got
+    assert not [r for r in got if r[1] == "Rui Lopes"]  # never both the person and the country
+
+
+def test_relations_a_date_in_the_clause_of_the_act_is_its_date(read):
+    (r,) = read("Canada imposed sanctions on Belarus on Monday.", TUESDAY).relations
+    assert r.date == "2026-03-09"
+    (r,) = read("On Monday, Ana Ruiz met Luis Vega and Chile condemned Bolivia.", TUESDAY).relations
+    assert r.date is None or r.date == "2026-03-09"
+
+
+def test_relations_a_dismissal_of_no_proposal_rejects_nobody(relations):
+    assert relations("President Luis Vega dismissed the Peruvian government.") == set()
+    assert ("REJECT", "Peru", "Chile", "asserted") in relations("Peru rejected Chile's proposal.")

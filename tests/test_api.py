@@ -92,3 +92,12 @@ def test_api_filters_are_the_clis_options_and_are_checked(graph):
     with pytest.raises(UsageError, match="--measure"):
         graph.centrality("closeness")
     assert graph.communities(statuses=every, since="2030") == []  # undated meetings leave with --since
+
+
+def test_api_relations_are_the_clis(graph):
+    answer = graph.relations("Trump", type="sanction")
+    cli = CliRunner().invoke(app, ["--store", graph.location, "relations", "Trump", "--type", "SANCTION", "--json"])
+    assert json.loads(cli.stdout) == answer.model_dump(by_alias=True)
+    assert [(r.source, r.target) for r in answer.relations] == [("Donald Trump", "China")]
+    g = graph.meeting_graph(relation="SANCTION")[1]
+    assert g.is_directed() and g.number_of_edges() == 2

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.analytics import SinceOpt, UntilOpt
+from kg.cli.analytics import RelationOpt, SinceOpt, UntilOpt
 from kg.cli.output import err, escape, handle_errors, print_json
 from kg.errors import KgError, UsageError
 from kg.export.html import DEFAULT_LIMIT
@@ -77,10 +77,12 @@ def export_cmd(
         list[str] | None, typer.Option("--status", help="Graph formats: meeting statuses to keep (default all).")
     ] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)] = 0.0,
+    relation: RelationOpt = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the files written as JSON.")] = False,
 ) -> None:
     """Export the graph: RDF with its named graphs (nq, trig, jsonld; ttl is their union), or the
-    meeting network for Gephi and spreadsheets (graphml, gexf, csv nodes + edges).
+    meeting network (or, with --relation, one relation type, directed where it is) for Gephi and
+    spreadsheets (graphml, gexf, csv nodes + edges).
 
     Example: kg export --format gexf -o exports/meetings.gexf
     """
@@ -88,7 +90,7 @@ def export_cmd(
     from kg.outputs import output_file
     from kg.store import open_store
     from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
-    from kg.vocab import MEETING_STATUSES
+    from kg.vocab import MEETING_STATUSES, RELATION_STATUSES
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -96,7 +98,9 @@ def export_cmd(
     store = open_store(ctx.obj["store"], read_only=True)
     graph = None
     if fmt in GRAPH_FORMATS:
-        flt = ViewFilter(statuses=tuple(status or MEETING_STATUSES), types=ACTOR_TYPES, min_confidence=min_confidence)
+        every = RELATION_STATUSES if relation else MEETING_STATUSES
+        flt = ViewFilter.checked(statuses=status or every, types=ACTOR_TYPES, min_confidence=min_confidence,
+                                 relation=relation)  # fmt: skip
         graph = meeting_graph(store, flt)
     files = export(store, fmt, target, graph)
     if json_:

@@ -39,10 +39,11 @@ def export(store, fmt: str, path: Path, graph=None) -> list[Path]:
 
 
 def _flat(g):
-    """A copy with scalar, typed attributes only (GraphML and GEXF take no lists)."""
+    """A copy with scalar, typed attributes only (GraphML and GEXF take no lists); a directed
+    relation stays directed (source -> target)."""
     import networkx as nx
 
-    out = nx.Graph()
+    out = nx.DiGraph() if g.is_directed() else nx.Graph()
     for n, d in g.nodes(data=True):
         out.add_node(n, label=str(d.get("label", n)), type=str(d.get("type", "")))
     for a, b, d in g.edges(data=True):
@@ -73,7 +74,7 @@ def _csv(g, path: Path) -> list[Path]:
         w = csv.writer(f)
         w.writerow(["id", "label", "type", "meetings"])
         for n, d in g.nodes(data=True):
-            w.writerow([n, d["label"], d["type"], sum(g.edges[n, m]["meetings"] for m in g.neighbors(n))])
+            w.writerow([n, d["label"], d["type"], sum(d2["meetings"] for *_, d2 in g.edges(n, data=True))])
     with edges_path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         columns = ["relation", "meetings", "statuses", "dates", "places", "documents", "sources", "evidence"]

@@ -264,8 +264,9 @@ class RelationReader:
         return out
 
     def _relation(self, cue: Cue, trigger, source: str, target: str, sent) -> Relation:
-        start = self.reader.char(sent[0])
-        end = self.reader.char(sent[-1]) + len(sent[-1].text)
+        words = [t for t in sent if not t.is_space]
+        start = self.reader.char(words[0])
+        end = self.reader.char(words[-1]) + len(words[-1].text)
         text = self.text[start:end]
         status = _status(cue, trigger)
         return Relation(

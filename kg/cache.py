@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 VERSION = 2  # bump when a cached shape changes (2: decimals read back as floats)
-KEEP_FILES = 12  # one per projection and per filter of the meeting graph; the least recently used go
+KEEP_FILES = 40  # one per projection and filter (a meeting graph, eight relation graphs, ...); least recently used go
 
 
 def fingerprint(folder: str) -> str | None:

@@ -216,11 +216,9 @@ def relation_graph(store: Store, flt: ViewFilter):
     from kg.relations import spec
 
     g = nx.DiGraph() if spec(flt.relation).directed else nx.Graph()
-    rows = sorted(store.rows(load_query("relations")), key=lambda r: r["rel"])
-    labels = _actor_types(store)
+    rows = [r for r in relation_table(store) if r["type"] == flt.relation and flt.keeps_meeting(r)]
+    labels = _actor_types(store) if rows else {}
     for r in rows:
-        if r["type"] != flt.relation or not flt.keeps_meeting(r):
-            continue
         ends = [(r["s"], r["source"]), (r["t"], r["target"])]
         if any(labels.get(iri) not in flt.types for iri, _ in ends):
             continue
@@ -240,6 +238,14 @@ def relation_graph(store: Store, flt: ViewFilter):
         if item["date"]:
             e["dates"].append(item["date"])
     return g
+
+
+def relation_table(store: Store) -> list[dict]:
+    """Every relation of every type (one row each, with both parties' labels), sorted; read once
+    and cached beside a local store like the meeting projection."""
+    from kg.cache import cached
+
+    return cached(store, "relations", lambda: sorted(store.rows(load_query("relations")), key=lambda r: r["rel"]))
 
 
 def _actor_types(store: Store) -> dict[str, str]:

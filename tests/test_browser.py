@@ -61,7 +61,14 @@ def explorer(page_path, tmp_path):
 
 
 def _visible_edges(page) -> list[dict]:
-    return page.evaluate("network.body.data.edges.get().filter(e => !e.hidden).map(e => KG.edges[e.id])")
+    """The meeting edges on screen (relation edges have string ids)."""
+    return page.evaluate(
+        "network.body.data.edges.get().filter(e => !e.hidden && typeof e.id === 'number').map(e => KG.edges[e.id])"
+    )
+
+
+def _visible_relations(page) -> list[dict]:
+    return page.evaluate("network.body.data.edges.get().filter(e => !e.hidden && typeof e.id === 'string')")
 
 
 def _label(page, iri: str) -> str:
@@ -140,3 +147,25 @@ def test_browser_first_paint_has_no_overlapping_labels(explorer):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def test_browser_relations_are_arrows_with_a_filter_per_type_and_their_evidence(explorer):
+    before = _visible_relations(explorer)
+    sanctions = [
+        e
+        for e in before
+        if explorer.evaluate("(id) => KG.relations.find(r => r.id === id).type", e["id"]) == "SANCTION"
+    ]
+    assert sanctions and all(e["arrows"] == "to" for e in sanctions)
+    explorer.uncheck("input[name=relation][value=SANCTION]")
+    assert len(_visible_relations(explorer)) == len(before) - len(sanctions)
+    explorer.check("input[name=relation][value=SANCTION]")
+    trump = explorer.evaluate(
+        "KG.relations.find(r => r.type === 'SANCTION' && network.body.data.nodes.get(r.from).label === 'Donald Trump').id"
+    )
+    explorer.evaluate("(id) => network.emit('click', {nodes: [], edges: [id]})", trump)
+    assert "increased tariffs on Chinese imports" in explorer.locator("#kg-relation-reports").inner_text()
+    explorer.fill("#kg-search", "Donald Trump")
+    explorer.press("#kg-search", "Enter")
+    panel = explorer.locator("#kg-panel-body").inner_text()
+    assert "SANCTION · Donald Trump → China" in panel and "null" not in panel

@@ -37,6 +37,8 @@ TYPE_COLOURS = {
 }
 STATUS_DASHES = {"held": False, "scheduled": [10, 8], "potential": [2, 6], "cancelled": [4, 4]}
 STATUS_COLOURS = {"held": "#333333", "scheduled": "#1f77b4", "potential": "#9467bd", "cancelled": "#bbbbbb"}
+# one colour per relation type, in the order of the specs (so a type keeps its colour from store to store)
+RELATION_COLOURS = ("#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#ff7f0e", "#2ca02c", "#7f7f7f")
 LAYOUT_ABOVE = 300  # above this many nodes: fewer layout iterations, no label spreading
 DEFAULT_LIMIT = 400  # below 500 nodes networkx lays out with dense numpy, no scipy (1 s less)
 PAGE_REPORTS = 40  # meetings per pair written into the page; the count of the rest follows
@@ -196,7 +198,8 @@ def render(data: dict, *, title: str = "kg explorer") -> str:
 
 
 def build_page(g, *, posts: dict | None = None, aliases: dict | None = None, limit: int = DEFAULT_LIMIT,
-               focus: str | None = None, hops: int = 1, notes: list[str] | None = None) -> tuple[str, int, int, int]:  # fmt: skip
+               focus: str | None = None, hops: int = 1, notes: list[str] | None = None,
+               relations: list[dict] | None = None) -> tuple[str, int, int, int]:  # fmt: skip
     """The page's HTML for a meeting graph, with its node, edge and left-out counts."""
     sub, scores, left_out = select_nodes(g, limit=limit, focus=focus, hops=hops)
     notes = list(notes or [])
@@ -205,6 +208,16 @@ def build_page(g, *, posts: dict | None = None, aliases: dict | None = None, lim
     if left_out:
         notes.append(f"{left_out} less central actor(s) left out (raise --limit)")
     data = payload(sub, posts=posts, aliases=aliases, scores=scores, notes=notes)
+    data["relations"] = [
+        {"id": f"r{k}", **{key: r[key] for key in ("type", "directed", "label", "from", "to")},
+         "items": [{k2: it.get(k2) for k2 in _ITEM_KEYS if k2 not in {"kind", "place"}} for it in r["items"]]}
+        for k, r in enumerate(x for x in relations or [] if x["from"] in sub and x["to"] in sub)
+    ]  # fmt: skip
+    from kg.relations import specs
+
+    present = {r["type"] for r in relations or []}
+    palette = dict(zip((s.name for s in specs()), RELATION_COLOURS * 4, strict=False))
+    data["relation_colours"] = {t: palette.get(t, "#d62728") for t in sorted(present)}
     return render(data), len(data["nodes"]), len(data["edges"]), left_out
 
 
@@ -234,11 +247,39 @@ def store_page(store, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, h
             from kg.errors import KgError
 
             raise KgError(f"{focus} has no meetings to draw")
+    g, relations = _relation_edges(store, g, since=since, until=until)
     notes = []
     if since or until:
         notes.append("only meetings dated " + " ".join(
             p for p in (f"from {since}" if since else "", f"until {until}" if until else "") if p
         ) + " (undated ones left out)")  # fmt: skip
     return build_page(
-        g, posts=actor_posts(store), aliases=actor_aliases(store), limit=limit, focus=focus_iri, hops=hops, notes=notes
-    )
+        g, posts=actor_posts(store), aliases=actor_aliases(store), limit=limit, focus=focus_iri, hops=hops,
+        notes=notes, relations=relations,
+    )  # fmt: skip
+
+
+def _relation_edges(store, g, *, since: str | None, until: str | None):
+    """Every relation type's edges (kg.relations specs), and a copy of ``g`` (a cached projection:
+    never changed in place) with their actors as nodes linked by edges with no meetings, so that
+    choosing and laying out nodes sees them."""
+    from kg.relations import specs
+    from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
+    from kg.vocab import RELATION_STATUSES
+
+    out: list[dict] = []
+    copied = False
+    for spec in specs():
+        flt = ViewFilter(statuses=RELATION_STATUSES, types=ACTOR_TYPES, since=since, until=until, relation=spec.name)
+        rg = meeting_graph(store, flt)
+        if rg.number_of_edges() and not copied:
+            g, copied = g.copy(), True
+        for n, d in rg.nodes(data=True):
+            if n not in g:
+                g.add_node(n, **d)
+        for a, b, d in rg.edges(data=True):
+            if not g.has_edge(a, b):
+                g.add_edge(a, b, meetings=0, items=[], relation="relation")
+            out.append({"type": spec.name, "directed": spec.directed, "label": spec.edge.get("label", spec.name),
+                        "from": a, "to": b, "items": d["items"]})  # fmt: skip
+    return g, out

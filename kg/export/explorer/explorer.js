@@ -11,6 +11,9 @@ var network;
   const rank = (status) => { const i = KG.statuses.indexOf(status); return i < 0 ? KG.statuses.length : i; };
   const nodeById = new Map(KG.nodes.map((n) => [n.id, n]));
   for (const e of KG.edges) e.items = e.meetings.map((i) => KG.meetings[i]);
+  KG.relations = KG.relations || [];
+  KG.relation_colours = KG.relation_colours || {};
+  const relById = new Map(KG.relations.map((r) => [r.id, r]));
   const dates = [...new Set(KG.edges.flatMap((e) => e.items.map((it) => it.date).filter(Boolean)))].sort();
 
   function el(tag, attrs, ...children) {
@@ -49,6 +52,14 @@ var network;
     color: KG.type_colours[n.type] || "#999", shape: "dot",
   })));
   const edges = new vis.DataSet(KG.edges.map((e) => Object.assign({ id: e.id, from: e.from, to: e.to }, edgeStyle(e, e.items))));
+  function relationStyle(r, items) {
+    const sure = items.some((it) => it.status === "asserted");
+    return { color: KG.relation_colours[r.type] || "#d62728", dashes: sure ? false : [2, 6],
+             width: 1 + Math.min(items.length, 5), arrows: r.directed ? "to" : "",
+             title: nodeById.get(r.from).label + (r.directed ? " → " : " — ") + nodeById.get(r.to).label + "\n" +
+               r.type + " (" + r.label + "): " + items.length + " report(s)\nclick for the evidence" };
+  }
+  edges.add(KG.relations.map((r) => Object.assign({ id: r.id, from: r.from, to: r.to }, relationStyle(r, r.items))));
   network = new vis.Network(byId("kg-graph"), { nodes: nodes, edges: edges }, {
     physics: { enabled: false, stabilization: false, barnesHut: { springLength: 160 } },
     edges: { smooth: false },
@@ -67,6 +78,8 @@ var network;
   }
   boxes(byId("kg-statuses"), "status", KG.statuses, KG.status_colours);
   boxes(byId("kg-types"), "type", [...new Set(KG.nodes.map((n) => n.type))].sort(), KG.type_colours);
+  boxes(byId("kg-relations"), "relation", Object.keys(KG.relation_colours), KG.relation_colours);
+  if (!KG.relations.length) byId("kg-relations").hidden = true;
   const from = byId("kg-from"), to = byId("kg-to");
   from.max = to.max = String(Math.max(dates.length - 1, 0));
   to.value = to.max;
@@ -89,8 +102,9 @@ var network;
     byId("kg-from-label").textContent = lo || "";
     byId("kg-to-label").textContent = hi || "";
     byId("kg-conf-label").textContent = minConf.toFixed(2);
-    return (it) => statuses.has(it.status) && it.confidence >= minConf &&
-      (it.date ? full || (it.date >= lo && it.date.slice(0, hi.length) <= hi) : undated);
+    const when = (it) => (it.date ? full || (it.date >= lo && it.date.slice(0, hi.length) <= hi) : undated);
+    KG.relPass = (it) => it.confidence >= minConf && when(it);
+    return (it) => statuses.has(it.status) && it.confidence >= minConf && when(it);
   }
 
   function visibleItems(e) {
@@ -107,10 +121,18 @@ var network;
       if (ok) { shown.add(e.from); shown.add(e.to); }
       edgeUpdates.push(Object.assign({ id: e.id, hidden: !ok }, ok ? edgeStyle(e, items) : {}));
     }
+    const relations = checked("relation");
+    for (const r of KG.relations) {
+      const items = r.items.filter(KG.relPass);
+      const ok = items.length > 0 && relations.has(r.type) && types.has(nodeById.get(r.from).type) && types.has(nodeById.get(r.to).type);
+      if (ok) { shown.add(r.from); shown.add(r.to); }
+      edgeUpdates.push(Object.assign({ id: r.id, hidden: !ok }, ok ? relationStyle(r, items) : {}));
+    }
     edges.update(edgeUpdates);
     nodes.update(KG.nodes.map((n) => ({ id: n.id, hidden: !shown.has(n.id) })));
     byId("kg-count").textContent = "showing " + shown.size + " of " + KG.nodes.length + " actors, " +
-      edgeUpdates.filter((u) => !u.hidden).length + " of " + KG.edges.length + " pairs";
+      edgeUpdates.filter((u) => !u.hidden && typeof u.id === "number").length + " of " + KG.edges.length + " pairs" +
+      (KG.relations.length ? ", " + edgeUpdates.filter((u) => !u.hidden && typeof u.id === "string").length + " of " + KG.relations.length + " relation links" : "");
   }
 
   // -- panels -----------------------------------------------------------------------------------
@@ -122,9 +144,26 @@ var network;
         " · confidence ", (+it.confidence).toFixed(2)));
   }
 
+  function relationBlock(r, it) {
+    const head = [it.date || "undated", r.type, nodeById.get(r.from).label + (r.directed ? " → " : " — ") + nodeById.get(r.to).label, it.status].join(" · ");
+    return el("details", { class: "kg-item kg-relation" }, el("summary", {}, head),
+      el("blockquote", { class: "kg-evidence" }, it.evidence || ""),
+      el("div", { class: "kg-meta" }, "source: ", sourceLink(it.source) || "—", " · document ", it.document,
+        " · confidence ", (+it.confidence).toFixed(2)));
+  }
+
+  function showRelation(id) {
+    const r = relById.get(id);
+    const items = r.items.filter(KG.relPass).slice().sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
+    const blocks = items.map((it) => relationBlock(r, it));
+    for (const b of blocks) b.open = true;
+    openPanel(el("h2", {}, nodeById.get(r.from).label + (r.directed ? " → " : " — ") + nodeById.get(r.to).label),
+      el("h3", {}, r.type + ": " + items.length + " report(s), in date order"), el("div", { id: "kg-relation-reports" }, ...blocks));
+  }
+
   function openPanel(...children) {
     const body = byId("kg-panel-body");
-    body.replaceChildren(...children);
+    body.replaceChildren(...children.filter((c) => c !== null && c !== undefined));
     byId("kg-panel").hidden = false;
   }
 
@@ -150,7 +189,14 @@ var network;
       affs.length ? el("h3", {}, "Affiliations") : null, affs.length ? el("ul", {}, ...affs) : null,
       el("h3", {}, "Meetings (" + rows.length + ")"),
       el("div", { id: "kg-node-meetings" }, ...rows.map((m) => itemBlock(m.item, "with " + m.with.join(", ")))),
+      ...relationsOf(id),
     );
+  }
+
+  function relationsOf(id) {
+    const blocks = KG.relations.filter((r) => r.from === id || r.to === id)
+      .flatMap((r) => r.items.filter(KG.relPass).map((it) => relationBlock(r, it)));
+    return blocks.length ? [el("h3", {}, "Relations (" + blocks.length + ")"), el("div", { id: "kg-node-relations" }, ...blocks)] : [];
   }
 
   function showEdge(id) {
@@ -171,6 +217,7 @@ var network;
 
   network.on("click", (p) => {
     if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length && typeof p.edges[0] === "string") showRelation(p.edges[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
   });
   byId("kg-close").addEventListener("click", () => { byId("kg-panel").hidden = true; });

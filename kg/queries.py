@@ -189,6 +189,7 @@ def stats(store: Store) -> dict:
         "triples": store.count_quads(),
         "entities": row["entities"],
         "meetings": row["meetings"],
+        "relations": row["relations"],
     }
 
 

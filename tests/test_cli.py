@@ -82,7 +82,7 @@ def test_cli_names_cannot_change_queries(demo_store, name):
 
 def test_cli_stats_and_entities(demo_store):
     stats = json.loads(kg(demo_store, "stats", "--json").stdout)
-    assert set(stats) == {"documents", "triples", "entities", "meetings"}
+    assert set(stats) == {"documents", "triples", "entities", "meetings", "relations"}
     assert stats["documents"] == 17 and stats["meetings"] >= 5 and stats["triples"] > 100
     people = json.loads(kg(demo_store, "entities", "--type", "Person", "--json").stdout)
     assert {"Scott Bessent", "He Lifeng", "Xi Jinping"} <= {p["name"] for p in people}

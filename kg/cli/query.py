@@ -179,8 +179,8 @@ def stats_cmd(
         print_json(data)
         return
     table(
-        ["documents", "triples", "entities", "meetings"],
-        [[data[k] for k in ("documents", "triples", "entities", "meetings")]],
+        ["documents", "triples", "entities", "meetings", "relations"],
+        [[data[k] for k in ("documents", "triples", "entities", "meetings", "relations")]],
     )
 
 

@@ -18,67 +18,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from kg.errors import KgError, UsageError
+from kg.results import (
+    ActorModel,
+    DocumentRow,
+    EntityRow,
+    MeetingReport,
+    RelationReport,
+    Relations,
+    WhoMetWhom,
+)
 from kg.vocab import MEETING_STATUSES
-
-
-class ActorModel(BaseModel):
-    name: str
-    type: str
-    iri: str
-
-
-class MeetingReport(BaseModel):
-    """One meeting of an actor as a report of it: with whom, what, when, where, and the evidence."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    with_: list[str] = Field(alias="with")  # fields in the order `kg who-met-whom --json` prints them
-    kind: str
-    place: str | None
-    date: str | None
-    status: str
-    source: str | None
-    evidence: str
-    document: str
-    confidence: float
-
-
-class RelationReport(BaseModel):
-    """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    type: str
-    as_: str = Field(alias="as", description="source: what the actor did; target: what was done to it")
-    source: str
-    target: str
-    status: str
-    date: str | None
-    mode: str | None
-    evidence: str
-    document: str
-    document_source: str | None
-    confidence: float
-
-
-class Relations(BaseModel):
-    actor: ActorModel
-    relations: list[RelationReport]
-
-
-class WhoMetWhom(BaseModel):
-    person: ActorModel
-    meetings: list[MeetingReport]
-
-
-class EntityRow(BaseModel):
-    name: str
-    type: str
-    documents: int
-    iri: str
 
 
 class Explorer:
@@ -98,16 +48,6 @@ class Explorer:
         path = Path(path)
         path.write_text(self.html, encoding="utf-8")
         return path
-
-
-class DocumentRow(BaseModel):
-    """A stored document: its id (what ``forget`` takes), date, source, title and fact count."""
-
-    id: str
-    date: str | None
-    source: str | None
-    title: str | None
-    facts: int
 
 
 class KnowledgeGraph:
@@ -373,6 +313,69 @@ class KnowledgeGraph:
         finally:
             store.close()
         return total
+
+    def merge(self, keep: str, other: str, *, force: bool = False) -> dict:
+        """Declare ``other`` the same entity as ``keep``: the stored graphs naming it are rewritten
+        and the alias file remembers it for later ingests. Two people who look different (full
+        names, titles of different countries only) need ``force`` (else ``UsageError``)."""
+        from kg.aliases import AliasBook, merge_actors, merge_conflicts
+        from kg.queries import find_actor
+        from kg.store import open_store
+
+        book = AliasBook.load(self.where.alias_path)
+        store = open_store(self.location)
+        try:
+            a, b = find_actor(store, keep), find_actor(store, other)
+            if a.iri == b.iri:
+                raise KgError(f"{keep!r} and {other!r} are already one entity ({a.name})")
+            reasons = merge_conflicts(store, a, b)
+            if reasons and not force:
+                raise UsageError(
+                    f"{a.name} and {b.name} look like two people: {'; '.join(reasons)}. Pass --force to merge"
+                )
+            graphs = merge_actors(store, a, b)
+        finally:
+            store.close()
+        book.merge[b.name] = a.name
+        book.save()
+        return {"kept": a.model_dump(), "merged": b.model_dump(), "documents": graphs, "alias_file": str(book.path)}
+
+    def unmerge(self, name: str, *, model: str = "en_core_web_sm") -> dict:
+        """Undo ``merge``: the alias file forgets ``name`` and every document naming the entity it
+        was merged into is extracted again."""
+        from kg.aliases import AliasBook
+        from kg.extract.pipeline import Extractor
+        from kg.ingest import reextract
+        from kg.queries import find_actor
+        from kg.store import open_store
+
+        book = AliasBook.load(self.where.alias_path)
+        merged = next((k for k in book.merge if k.casefold() == name.casefold()), None)
+        if merged is None:
+            raise KgError(f"{name!r} was not merged into anything (see `kg aliases`)")
+        into = book.merge.pop(merged)
+        extractor = Extractor(model=model)
+        store = open_store(self.location)
+        try:
+            graphs = set(store.graphs_mentioning(find_actor(store, into).iri))
+            summary = reextract(store, extractor=extractor, aliases=book, only=graphs)
+        finally:
+            store.close()
+        book.save()
+        return {"unmerged": merged, "from": into, "graphs": len(graphs), **summary}
+
+    def forget(self, doc_id: str) -> None:
+        """Remove one document and every fact it contributed (its named graph)."""
+        from kg import iris
+        from kg.store import open_store
+
+        store = open_store(self.location)
+        try:
+            removed = store.drop_graph(iris.document(doc_id.strip()))
+        finally:
+            store.close()
+        if not removed:
+            raise KgError(f"no document {doc_id!r} in the store; `kg documents` lists them")
 
 
 def open(store: str | Path | None = None) -> KnowledgeGraph:

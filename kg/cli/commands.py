@@ -6,7 +6,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from kg.cli import analytics, ingest, manage, query, serve
+    from kg.cli import analytics, exports, ingest, manage, query, serve
 
-    for module in (ingest, query, analytics, manage, serve):
+    for module in (ingest, query, analytics, exports, manage, serve):
         module.register(app)

@@ -1,0 +1,72 @@
+"""What the Python API returns: pydantic models, one per kind of answer (``kg.api``)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ActorModel(BaseModel):
+    name: str
+    type: str
+    iri: str
+
+
+class MeetingReport(BaseModel):
+    """One meeting of an actor as a report of it: with whom, what, when, where, and the evidence."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    with_: list[str] = Field(alias="with")  # fields in the order `kg who-met-whom --json` prints them
+    kind: str
+    place: str | None
+    date: str | None
+    status: str
+    source: str | None
+    evidence: str
+    document: str
+    confidence: float
+
+
+class RelationReport(BaseModel):
+    """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    type: str
+    as_: str = Field(alias="as", description="source: what the actor did; target: what was done to it")
+    source: str
+    target: str
+    status: str
+    date: str | None
+    mode: str | None
+    evidence: str
+    document: str
+    document_source: str | None
+    confidence: float
+
+
+class Relations(BaseModel):
+    actor: ActorModel
+    relations: list[RelationReport]
+
+
+class WhoMetWhom(BaseModel):
+    person: ActorModel
+    meetings: list[MeetingReport]
+
+
+class EntityRow(BaseModel):
+    name: str
+    type: str
+    documents: int
+    iri: str
+
+
+class DocumentRow(BaseModel):
+    """A stored document: its id (what ``forget`` takes), date, source, title and fact count."""
+
+    id: str
+    date: str | None
+    source: str | None
+    title: str | None
+    facts: int

@@ -16,9 +16,10 @@ from datetime import date
 from functools import cache
 
 from kg.extract.dates import resolve
+from kg.extract.discourse import name_of
 from kg.extract.entities import EntityTable
 from kg.extract.meetings import Found
-from kg.extract.parties import PartyReader, name_of
+from kg.extract.parties import PartyReader
 from kg.lexicons import name_words
 
 _WALK = frozenset({"prep", "pobj", "npadvmod", "conj", "appos", "pcomp", "advmod", "dobj", "compound", "nmod", "tmod"})

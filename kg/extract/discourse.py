@@ -17,8 +17,13 @@ Every answer is a party the text named; when the text gives no antecedent there 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.extract.mentions import Mention
+from kg.lexicons import gazetteer
+
+if TYPE_CHECKING:
+    from kg.extract.entities import EntityTable
 
 _GENERIC = frozenset({"meeting", "summit"})
 FIRST_PERSON = {"i", "me", "my", "myself"}
@@ -168,3 +173,23 @@ class Discourse:
         if self.recent_parties and self.recent_end >= max_back and self.recent_end <= before + 1:
             return [Referent(p.mention, p.name, "plural", p.token) for p in self.recent_parties if p.via != "host"]
         return []
+
+
+def same(a: Referent, b: Referent, table: EntityTable) -> bool:
+    return name_of(a, table) == name_of(b, table)
+
+
+def name_of(r: Referent, table: EntityTable) -> str | None:
+    if r.name is not None:
+        return r.name
+    return table.name(r.mention) if r.mention is not None else None
+
+
+def country_of(r: Referent, table: EntityTable) -> str | None:
+    """The country a city or country party names ("Moscow" -> Russia)."""
+    m = r.mention
+    if m is None:
+        return gazetteer().country(r.name) if r.name else None
+    if table.type(m) == "Country":
+        return table.name(m)
+    return m.country

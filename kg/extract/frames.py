@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.discourse import Discourse, Referent
+from kg.extract.discourse import Discourse, Referent, name_of
 from kg.extract.entities import EntityTable
-from kg.extract.parties import PartyReader, name_of
+from kg.extract.parties import PartyReader
 from kg.lexicons import forms_of, party_words, predicates
 
 JOINT = frozenset({"jointly", "together", "collectively", "trilateral", "trilaterally", "multilateral", "joint", "three-way", "four-way"})  # fmt: skip

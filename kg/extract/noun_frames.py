@@ -11,9 +11,9 @@ Korea and China": three visits). A noun that only names the occasion of a verb's
 
 from __future__ import annotations
 
-from kg.extract.discourse import Referent
+from kg.extract.discourse import Referent, name_of
 from kg.extract.frames import Found, Frames, unique
-from kg.extract.parties import SUBJECT_DEPS, name_of
+from kg.extract.parties import SUBJECT_DEPS
 from kg.extract.status import lemma_of as status_lemma
 from kg.extract.verb_frames import VerbFrames
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Referent
+from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Referent, name_of, same
 from kg.extract.entities import EntityTable
 from kg.extract.lists import read_list
 from kg.extract.mentions import ACTOR_TYPES, Mention
-from kg.lexicons import gazetteer, party_words, title_words
+from kg.lexicons import party_words, title_words
 from kg.nlp import token_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -380,23 +380,3 @@ def _verbs_above(tok, limit: int = 8):
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
             yield node
-
-
-def same(a: Referent, b: Referent, table: EntityTable) -> bool:
-    return name_of(a, table) == name_of(b, table)
-
-
-def name_of(r: Referent, table: EntityTable) -> str | None:
-    if r.name is not None:
-        return r.name
-    return table.name(r.mention) if r.mention is not None else None
-
-
-def country_of(r: Referent, table: EntityTable) -> str | None:
-    """The country a city or country party names ("Moscow" -> Russia)."""
-    m = r.mention
-    if m is None:
-        return gazetteer().country(r.name) if r.name else None
-    if table.type(m) == "Country":
-        return table.name(m)
-    return m.country

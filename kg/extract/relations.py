@@ -29,8 +29,8 @@ from functools import cache
 
 from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
 from kg.extract.dates import resolve
-from kg.extract.discourse import Referent
-from kg.extract.parties import PartyReader, name_of
+from kg.extract.discourse import Referent, name_of
+from kg.extract.parties import PartyReader
 from kg.extract.status import status_of
 from kg.lexicons import gazetteer
 from kg.models import Evidence, Relation

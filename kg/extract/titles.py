@@ -22,8 +22,6 @@ from kg.nlp import text_of, token_bounds
 
 HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
 HONORIFIC_RE = honorific_pattern()
-
-
 _CAP = r"[A-Z][\w’'-]*(?![\w.])"
 _PORTFOLIO = re.compile(rf"[ \t]+(for[ \t]+{_CAP}(?:,?[ \t]+(?:{_CAP}|and[ \t]+{_CAP}|of[ \t]+(?:the[ \t]+)?{_CAP}))*)")
 
@@ -158,6 +156,19 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
     organisation ("the Treasury"); demonyms and countries before a title are marked ``in_title``.
     """
     text = text_of(doc)
+    spans = _title_spans(text, mentions)
+    for m in mentions:  # "U.S. Treasury" in "U.S. Treasury Secretary" is part of the title
+        if m.type in {"Organization", "Country"} and any(s.start < m.end and m.start < s.end for s in spans):
+            m.in_title = True
+    mentions = _outside_titles(text, mentions, spans)
+    for span in spans:
+        mentions = _name_after_title(doc, text, span, mentions)
+    mentions.sort(key=lambda m: m.start)
+    return mentions, spans
+
+
+def _title_spans(text: str, mentions: list[Mention]) -> list[TitleSpan]:
+    """Every title with what it is "of" (after it, or a country or body before it) and its portfolio."""
     spans: list[TitleSpan] = []
     for start, end in find_titles(text, lowercase=True):
         if any(m.start <= start and end < m.end and m.type != "Person" for m in mentions):
@@ -188,9 +199,12 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
                 span.of, span.of_start = pre, pre_start
                 pre.in_title = True
         spans.append(span)
-    for m in mentions:  # "U.S. Treasury" in "U.S. Treasury Secretary" is part of the title
-        if m.type in {"Organization", "Country"} and any(s.start < m.end and m.start < s.end for s in spans):
-            m.in_title = True
+    return spans
+
+
+def _outside_titles(text: str, mentions: list[Mention], spans: list[TitleSpan]) -> list[Mention]:
+    """The mentions that are not words of a title ("State" in "Secretary of State" goes; "the
+    Treasury" in "Secretary of the Treasury" stays)."""
     kept: list[Mention] = []
     for m in mentions:
         inside = any(s.start <= m.start and m.end <= s.end and s.of is not m for s in spans)
@@ -199,36 +213,36 @@ def anchor_titles(doc, mentions: list[Mention]) -> tuple[list[Mention], list[Tit
             and text[: m.start].endswith(("the ", "The "))
             and not _title_regex().fullmatch(m.text)
         )
-        if inside and not keep:
-            continue  # "State" in "Secretary of State"; "the Treasury" in "Secretary of the Treasury" stays
-        kept.append(m)
-    mentions = kept
-    for span in spans:
-        after = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
-        name = _name_after(doc, span.end + after.end())
-        if name is None:
-            continue
-        start, end = name
-        existing = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.type == "Person" for m in existing):
-            person = next(m for m in existing if m.type == "Person")
-            if person.start > start:  # the model cut the first name off ("J. Blinken")
-                person.start = start
-            if re.fullmatch(r"[ \t]+[A-Z][^\W\d_]*", text[person.end : end]) and text[end : end + 1] == "-":
-                person.end = end  # "Minister Kim Do-hyun" when the model stopped at "Kim"
-            person.end = name_end(text, person.end)  # "Pope Benedict the Sixteenth"
-            person.text = text[person.start : person.end]
-            continue
-        if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
-            continue
-        typ, _ = classify(text[start:end], "Person")
-        if typ != "Person":
-            continue
-        mentions = [m for m in mentions if m not in existing]
-        end = max([name_end(text, end)] + [m.end for m in existing if m.start == start])  # "Gholam-Hossein Elham"
-        mentions.append(Mention(start, end, text[start:end], "Person"))
-    mentions.sort(key=lambda m: m.start)
-    return mentions, spans
+        if not inside or keep:
+            kept.append(m)
+    return kept
+
+
+def _name_after_title(doc, text: str, span: TitleSpan, mentions: list[Mention]) -> list[Mention]:
+    """The person a title introduces: the model's mention grown to the whole name, or a new one."""
+    after = re.match(r"[ \t]*(?:,[ \t]*)?" + HONORIFIC_RE, text[span.end :])
+    name = _name_after(doc, span.end + after.end())
+    if name is None:
+        return mentions
+    start, end = name
+    existing = [m for m in mentions if m.start < end and start < m.end]
+    if any(m.type == "Person" for m in existing):
+        person = next(m for m in existing if m.type == "Person")
+        if person.start > start:  # the model cut the first name off ("J. Blinken")
+            person.start = start
+        if re.fullmatch(r"[ \t]+[A-Z][^\W\d_]*", text[person.end : end]) and text[end : end + 1] == "-":
+            person.end = end  # "Minister Kim Do-hyun" when the model stopped at "Kim"
+        person.end = name_end(text, person.end)  # "Pope Benedict the Sixteenth"
+        person.text = text[person.start : person.end]
+        return mentions
+    if any(m.type == "Country" for m in existing) and all(m.start == start for m in existing):
+        return mentions
+    typ, _ = classify(text[start:end], "Person")
+    if typ != "Person":
+        return mentions
+    mentions = [m for m in mentions if m not in existing]
+    end = max([name_end(text, end)] + [m.end for m in existing if m.start == start])  # "Gholam-Hossein Elham"
+    return [*mentions, Mention(start, end, text[start:end], "Person")]
 
 
 def _untitled_name_before(span: TitleSpan, text: str, spans: list[TitleSpan]) -> bool:

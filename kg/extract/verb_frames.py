@@ -12,9 +12,9 @@ conjoined verb's subject, the noun a relative clause hangs from.
 
 from __future__ import annotations
 
-from kg.extract.discourse import Referent
+from kg.extract.discourse import Referent, country_of, name_of
 from kg.extract.frames import Found, Frames, reciprocal, unique
-from kg.extract.parties import SUBJECT_DEPS, country_of, name_of
+from kg.extract.parties import SUBJECT_DEPS
 
 
 class VerbFrames(Frames):

@@ -154,7 +154,8 @@ class RelationReader:
         ]  # the light verb carries the status
 
     def _symmetric(self, cue: Cue, verb, trigger, sent) -> list[Relation]:
-        parties, _ = self._sources(verb)
+        nominal = "*" in cue.entry.get("verbs", [])  # "welcomed the signing by A and B": the welcomer signs nothing
+        parties = [] if nominal else self._sources(verb)[0]
         for subj in (c for c in verb.children if c.dep_ == "nsubj"):
             for t in (subj, *subj.conjuncts):
                 parties += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
@@ -227,6 +228,11 @@ class RelationReader:
                     found = [Referent(None, country, "demonym", c.i)]
                 if not found and c.dep_ == "compound" and depth == 0:  # "Sudan release opposition leaders"
                     found = [r for cc in c.children if cc.dep_ == "compound" for r in self.actors(cc)]
+                if found:
+                    return found
+        for c in tok.children:  # "the dialogue President Duque has convened": the clause's subject
+            if c.dep_ == "relcl":
+                found = [r for subj in c.children if subj.dep_ == "nsubj" for r in self.actors(subj)]
                 if found:
                     return found
         for c in tok.children:

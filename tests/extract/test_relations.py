@@ -126,3 +126,14 @@ def test_relations_a_date_in_the_clause_of_the_act_is_its_date(read):
 def test_relations_a_dismissal_of_no_proposal_rejects_nobody(relations):
     assert relations("President Luis Vega dismissed the Peruvian government.") == set()
     assert ("REJECT", "Peru", "Chile", "asserted") in relations("Peru rejected Chile's proposal.")
+
+
+def test_relations_a_signing_welcomed_is_an_agreement_of_the_signers_only(relations):
+    got = relations("Chile welcomed the signing by Peru and Bolivia of the border treaty.")
+    assert ("AGREE", "Peru", "Bolivia", "asserted") in got or ("AGREE", "Bolivia", "Peru", "asserted") in got
+    assert not [r for r in got if r[0] == "AGREE" and "Chile" in r[1:3]]  # the welcomer signed nothing
+    assert ("SUPPORT", "Chile", "Peru", "asserted") in got
+
+
+def test_relations_the_thing_a_relative_clause_says_someone_made_is_theirs(relations):
+    assert ("REJECT", "Chile", "Bolivia", "asserted") in relations("Chile rejected the proposal Bolivia made.")

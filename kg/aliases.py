@@ -98,7 +98,7 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     if len(a) > 1 and len(b) > 1:
         if fold(a[-1].lower()) != fold(b[-1].lower()):
             reasons.append(f"different surnames ({a[-1]}, {b[-1]})")
-        elif not _given_names_agree(a[0], b[0]):
+        elif not given_names_agree(a[0], b[0]):
             reasons.append(f"different given names ({a[0]}, {b[0]})")
     ca, cb = person_countries(store, keep), person_countries(store, drop)
     if ca and cb and not ca & cb:
@@ -106,7 +106,7 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     return reasons
 
 
-def _given_names_agree(x: str, y: str) -> bool:
+def given_names_agree(x: str, y: str) -> bool:
     """ "J." and "Joseph", "Joe" and "Joseph", "Sergey" and "Sergei" (a transliteration) agree."""
     from kg.lexicons import nicknames
     from kg.rdf import fold

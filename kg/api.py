@@ -314,6 +314,13 @@ class KnowledgeGraph:
             store.close()
         return total
 
+    def duplicates(self, *, min_score: float = 0.5) -> list:
+        """Probable duplicate persons with the evidence for and against each pair, best first
+        (``kg.duplicates.Duplicate``); confirm one with ``merge(d.keep, d.other)``."""
+        from kg.duplicates import probable_duplicates
+
+        return probable_duplicates(self._read(), min_score=min_score)
+
     def merge(self, keep: str, other: str, *, force: bool = False) -> dict:
         """Declare ``other`` the same entity as ``keep``: the stored graphs naming it are rewritten
         and the alias file remembers it for later ingests. Two people who look different (full

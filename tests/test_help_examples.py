@@ -21,7 +21,7 @@ runner = CliRunner()
 NAMES_ABSENT_FROM_THE_DEMO = {"merge", "unmerge", "forget"}
 ORDER = ["ingest", "extract", "who-met-whom", "relations", "entities", "sparql", "stats", "documents", "centrality", "path",
          "neighbors", "communities", "timeline", "export", "html", "dump", "load", "aliases", "reextract",
-         "merge", "unmerge", "forget"]  # fmt: skip
+         "duplicates", "merge", "unmerge", "forget"]  # fmt: skip
 
 
 def _example(command: str) -> str:

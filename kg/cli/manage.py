@@ -13,6 +13,7 @@ from kg.errors import KgError
 
 def register(app: typer.Typer) -> None:
     app.command("forget")(forget_cmd)
+    app.command("duplicates")(duplicates_cmd)
     app.command("merge")(merge_cmd)
     app.command("unmerge")(unmerge_cmd)
     app.command("aliases")(aliases_cmd)
@@ -67,6 +68,42 @@ def _book(ctx: typer.Context):
     from kg.store import locate
 
     return AliasBook.load(locate(ctx.obj["store"]).alias_path)
+
+
+@handle_errors
+def duplicates_cmd(
+    ctx: typer.Context,
+    min_score: Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Leave out weaker pairs.")] = 0.5,
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """List persons that may be one (same surname, compatible given names), best first, with the
+    evidence: name similarity, meeting partners and titles in common, titles of other countries.
+    Nothing is merged: confirm a pair with `kg merge KEEP OTHER`.
+
+    Example: kg duplicates --json
+    """
+    from kg.api import KnowledgeGraph
+    from kg.cli.output import table
+
+    rows = KnowledgeGraph(ctx.obj["store"]).duplicates(min_score=min_score)
+    if json_:
+        print_json([d.model_dump() for d in rows])
+        return
+    table(
+        ["keep", "other", "score", "partners in common", "titles in common", "against"],
+        [
+            [
+                d.keep,
+                d.other,
+                f"{d.score:.2f}",
+                ", ".join(d.shared_partners),
+                ", ".join(d.shared_titles),
+                "; ".join(d.against),
+            ]
+            for d in rows
+        ],
+        title=f"{len(rows)} probable duplicate(s); kg merge KEEP OTHER joins a pair",
+    )
 
 
 @handle_errors

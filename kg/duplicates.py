@@ -1,0 +1,90 @@
+"""Probable duplicates among stored persons, with the evidence for and against each pair.
+
+What is not sure is not merged: ingest joins a bare surname to the one compatible person, and
+``kg merge`` joins what a user confirms. In between, this lists pairs a user may want to merge,
+as Aleph's cross-referencing does: the same surname (accents folded: Erdoğan/Erdogan) and
+compatible given names ("Joseph R." / "Joe", "J." / "Joseph", "Sergey" / "Sergei"), scored by
+how alike the names are (rapidfuzz), how many meeting partners and titles the two share, and
+marked down when their titles are of different countries only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from pydantic import BaseModel
+
+from kg.ontology import load_query
+from kg.store import IRI, Store
+
+SHARED_PARTNER = 0.25  # a meeting partner in common: the strongest sign of one person
+SHARED_TITLE = 0.15
+OTHER_COUNTRY = 0.5  # titles of different countries only: likely two people
+
+
+class Duplicate(BaseModel):
+    """Two stored persons that may be one, and why (``kg merge KEEP OTHER`` joins them)."""
+
+    keep: str
+    other: str
+    score: float
+    name_similarity: float
+    shared_partners: list[str]
+    shared_titles: list[str]
+    against: list[str]
+
+
+def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplicate]:
+    """Pairs of persons with one surname and compatible given names, best first; the longer
+    name is the one to keep."""
+    from rapidfuzz import fuzz
+
+    from kg.aliases import given_names_agree
+    from kg.rdf import fold
+    from kg.views import actor_aliases
+
+    people: dict[str, str] = {}
+    for r in store.select(load_query("persons")):
+        people.setdefault(r["actor"], r["label"])
+    names = {iri: people.get(iri) or (labels[0] if labels else iri) for iri, labels in actor_aliases(store).items()}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for iri, label in people.items():
+        by_surname[fold(label.split()[-1].lower())].append(iri)
+    out = []
+    for iris in by_surname.values():
+        for a, b in combinations(sorted(iris, key=lambda i: (-len(people[i]), people[i])), 2):
+            na, nb = people[a].split(), people[b].split()
+            if len(na) > 1 and len(nb) > 1 and not given_names_agree(na[0], nb[0]):
+                continue  # "Joe Biden" / "Hunter Biden"
+            similarity = fuzz.token_sort_ratio(fold(people[a].lower()), fold(people[b].lower())) / 100
+            out.append(_evidence(store, (a, people[a]), (b, people[b]), similarity, names))
+    return sorted((d for d in out if d.score >= min_score), key=lambda d: (-d.score, d.keep, d.other))
+
+
+def _evidence(store: Store, one: tuple[str, str], two: tuple[str, str], similarity: float,
+              names: dict[str, str]) -> Duplicate:  # fmt: skip
+    from kg.queries import Actor, person_countries
+
+    (a, la), (b, lb) = one, two
+    shared = sorted(names.get(i, i) for i in _partners(store, a) & _partners(store, b))
+    titles = [_titles(store, a), _titles(store, b)]
+    common = sorted(titles[0] & titles[1])
+    ca = person_countries(store, Actor(iri=a, name=la, type="Person"))
+    cb = person_countries(store, Actor(iri=b, name=lb, type="Person"))
+    against = []
+    if ca and cb and not ca & cb:
+        against.append(f"titles of different countries ({', '.join(sorted(ca))}; {', '.join(sorted(cb))})")
+    score = 0.5 * similarity + SHARED_PARTNER * min(len(shared), 2) + SHARED_TITLE * bool(common)
+    score -= OTHER_COUNTRY * bool(against)
+    return Duplicate(keep=la, other=lb, score=round(max(0.0, min(1.0, score)), 2), name_similarity=round(similarity, 2),
+                     shared_partners=shared, shared_titles=common, against=against)  # fmt: skip
+
+
+def _partners(store: Store, iri: str) -> set[str]:
+    """Everyone the person shares a meeting with (IRIs)."""
+    return {r["other"] for r in store.select(load_query("counterparts"), person=IRI(iri))}
+
+
+def _titles(store: Store, iri: str) -> set[str]:
+    return {r["title"].lower() for r in store.select(load_query("person_titles"), person=IRI(iri))}

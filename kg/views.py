@@ -1,5 +1,6 @@
 """Store -> networkx: actors as nodes, meetings as edges (count, statuses, dates, documents,
-evidence); the roles, affiliations and names that pages and tooltips show.
+evidence), or one relation type's reports as (directed) edges (``relation_graph``); the roles,
+affiliations and names that pages and tooltips show.
 
 Filters shared by every analytics command live in ``ViewFilter``. The projection pulls only
 meeting rows through one SPARQL query; everything graph-shaped then happens in networkx.

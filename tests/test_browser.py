@@ -169,3 +169,22 @@ def test_browser_relations_are_arrows_with_a_filter_per_type_and_their_evidence(
     explorer.press("#kg-search", "Enter")
     panel = explorer.locator("#kg-panel-body").inner_text()
     assert "SANCTION · Donald Trump → China" in panel and "null" not in panel
+
+
+def test_browser_dated_relations_show_when_no_meeting_is_dated(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    (tmp_path / "a.txt").write_text("Canada imposed sanctions on Belarus on Monday. Chile accused Bolivia of fraud.\n")
+    store, out = tmp_path / "s", tmp_path / "g.html"
+    assert kg(store, "ingest", str(tmp_path / "a.txt"), "--date", "2026-03-10").exit_code == 0
+    assert kg(store, "html", "-o", str(out)).exit_code == 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.route("http*://**", lambda route: route.abort())
+        page.goto(out.as_uri())
+        page.wait_for_function("typeof network !== 'undefined' && network.body !== undefined", timeout=15000)
+        shown = len(_visible_relations(page))
+        total = page.evaluate("KG.relations.length")
+        browser.close()
+    assert total == 2 and shown == 2  # the dated sanction too: the date range covers relations' dates

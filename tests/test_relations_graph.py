@@ -54,3 +54,11 @@ def test_relation_projection_is_directed_in_analytics_and_exports(demo_store, tm
     with (tmp_path / "s-edges.csv").open(encoding="utf-8") as f:
         edges = {(r["source_label"], r["target_label"], r["relation"]) for r in csv.DictReader(f)}
     assert edges == {("Donald Trump", "China", "SANCTION"), ("China", "United States", "SANCTION")}
+
+
+def test_a_relation_between_capitals_is_stored_between_their_countries(tmp_path):
+    (tmp_path / "a.txt").write_text("Lisbon rejected Madrid's proposal for a joint patrol.\n")
+    store = tmp_path / "s"
+    assert kg(store, "ingest", str(tmp_path / "a.txt")).exit_code == 0
+    rows = _json(store, "relations", "Portugal")["relations"]
+    assert [(r["type"], r["source"], r["target"]) for r in rows] == [("REJECT", "Portugal", "Spain")]

@@ -209,8 +209,8 @@ class RelationReader:
                 out.append(r)
                 continue
             country = gazetteer().capitals.get(self.reader.table.name(r.mention).lower())
-            if country:
-                out.append(Referent(None, country, "capital", r.token))
+            if country:  # the country becomes an entity of the text, so the relation can be stored
+                out.append(Referent(None, self.reader.table.country_entity(country), "capital", r.token))
         return out
 
     def _phrase(self, tok) -> list[Referent]:

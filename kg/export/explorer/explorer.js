@@ -14,7 +14,8 @@ var network;
   KG.relations = KG.relations || [];
   KG.relation_colours = KG.relation_colours || {};
   const relById = new Map(KG.relations.map((r) => [r.id, r]));
-  const dates = [...new Set(KG.edges.flatMap((e) => e.items.map((it) => it.date).filter(Boolean)))].sort();
+  const dates = [...new Set([...KG.meetings, ...(KG.relations || []).flatMap((r) => r.items)]
+    .map((it) => it.date).filter(Boolean))].sort();  // meetings' and relations' dates
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -96,7 +97,7 @@ var network;
   function passes() {
     const statuses = checked("status");
     const lo = dates[Math.min(+from.value, +to.value)], hi = dates[Math.max(+from.value, +to.value)];
-    const full = +from.value === 0 && +to.value === dates.length - 1;
+    const full = !dates.length || (+from.value === 0 && +to.value === dates.length - 1);
     const undated = byId("kg-undated").checked;
     const minConf = +byId("kg-min-confidence").value;
     byId("kg-from-label").textContent = lo || "";
@@ -194,7 +195,8 @@ var network;
   }
 
   function relationsOf(id) {
-    const blocks = KG.relations.filter((r) => r.from === id || r.to === id)
+    const types = checked("relation");
+    const blocks = KG.relations.filter((r) => (r.from === id || r.to === id) && types.has(r.type))
       .flatMap((r) => r.items.filter(KG.relPass).map((it) => relationBlock(r, it)));
     return blocks.length ? [el("h3", {}, "Relations (" + blocks.length + ")"), el("div", { id: "kg-node-relations" }, ...blocks)] : [];
   }

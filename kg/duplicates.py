@@ -44,9 +44,11 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     from kg.rdf import fold
     from kg.views import actor_aliases
 
-    people: dict[str, str] = {}
+    labels: dict[str, set[str]] = defaultdict(set)
     for r in store.select(load_query("persons")):
-        people.setdefault(r["actor"], r["label"])
+        labels[r["actor"]].add(r["label"])
+    # an actor labelled differently across graphs: the longest label, then the first in order
+    people = {iri: min(ls, key=lambda label: (-len(label), label)) for iri, ls in labels.items()}
     names = {iri: people.get(iri) or (labels[0] if labels else iri) for iri, labels in actor_aliases(store).items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for iri, label in people.items():

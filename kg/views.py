@@ -118,7 +118,12 @@ def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: boo
 
     from kg.cache import cached
 
-    digest = hashlib.sha256(repr((flt, evidence)).encode()).hexdigest()[:16]
+    shape = None
+    if flt.relation:  # a spec of one's own may redefine a shipped type: its direction is part of the key
+        from kg.relations import spec
+
+        shape = spec(flt.relation).directed
+    digest = hashlib.sha256(repr((flt, evidence, shape)).encode()).hexdigest()[:16]
     return cached(store, f"graph-{digest}", lambda: _meeting_graph(store, flt, evidence=evidence))
 
 

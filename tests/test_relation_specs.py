@@ -59,3 +59,16 @@ def test_every_shipped_spec_names_a_class_the_ontology_defines_as_a_relation():
         cls = URIRef(ontology.KG + s.class_)
         assert (cls, sub, URIRef(ontology.KG + "Relation")) in g, s.name
         assert s.cues().get("verbs") or s.cues().get("nouns"), f"{s.name}: its lexicon holds no cue"
+
+
+def test_a_spec_of_ones_own_may_redefine_a_shipped_type_and_the_projection_follows(demo_store, tmp_path, monkeypatch):
+    import kg as kg_api
+
+    g = kg_api.open(demo_store)
+    assert g.meeting_graph(relation="SANCTION")[1].is_directed()  # cached beside the store now
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shipped = json.loads((ontology.directory() / "relations" / "sanction.json").read_text())
+    (folder / "sanction.json").write_text(json.dumps({**shipped, "directed": False}))
+    monkeypatch.setenv("KG_RELATIONS", str(folder))
+    assert not g.meeting_graph(relation="SANCTION")[1].is_directed()  # not the cached directed graph

@@ -53,40 +53,40 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     by_surname: dict[str, list[str]] = defaultdict(list)
     for iri, label in people.items():
         by_surname[fold(label.split()[-1].lower())].append(iri)
-    out = []
+    out, seen = [], {}
     for iris in by_surname.values():
         for a, b in combinations(sorted(iris, key=lambda i: (-len(people[i]), people[i])), 2):
             na, nb = people[a].split(), people[b].split()
             if len(na) > 1 and len(nb) > 1 and not given_names_agree(na[0], nb[0]):
                 continue  # "Joe Biden" / "Hunter Biden"
             similarity = fuzz.token_sort_ratio(fold(people[a].lower()), fold(people[b].lower())) / 100
-            out.append(_evidence(store, (a, people[a]), (b, people[b]), similarity, names))
+            out.append(_evidence(store, (a, people[a]), (b, people[b]), similarity, names, seen))
     return sorted((d for d in out if d.score >= min_score), key=lambda d: (-d.score, d.keep, d.other))
 
 
 def _evidence(store: Store, one: tuple[str, str], two: tuple[str, str], similarity: float,
-              names: dict[str, str]) -> Duplicate:  # fmt: skip
-    from kg.queries import Actor, person_countries
+              names: dict[str, str], seen: dict) -> Duplicate:  # fmt: skip
+    """The evidence for one pair; ``seen`` keeps each person's partners and titles, read once
+    however many pairs the person is in."""
+    from kg.aliases import merge_conflicts
+    from kg.queries import Actor
 
     (a, la), (b, lb) = one, two
-    shared = sorted(names.get(i, i) for i in _partners(store, a) & _partners(store, b))
-    titles = [_titles(store, a), _titles(store, b)]
-    common = sorted(titles[0] & titles[1])
-    ca = person_countries(store, Actor(iri=a, name=la, type="Person"))
-    cb = person_countries(store, Actor(iri=b, name=lb, type="Person"))
-    against = []
-    if ca and cb and not ca & cb:
-        against.append(f"titles of different countries ({', '.join(sorted(ca))}; {', '.join(sorted(cb))})")
+    pa, pb = _profile(store, a, seen), _profile(store, b, seen)
+    shared = sorted(names.get(i, i) for i in pa[0] & pb[0])
+    common = sorted(pa[1] & pb[1])
+    # what `kg merge` would refuse without --force (names agree here, so: titles of other countries)
+    against = merge_conflicts(store, Actor(iri=a, name=la, type="Person"), Actor(iri=b, name=lb, type="Person"))
     score = 0.5 * similarity + SHARED_PARTNER * min(len(shared), 2) + SHARED_TITLE * bool(common)
     score -= OTHER_COUNTRY * bool(against)
     return Duplicate(keep=la, other=lb, score=round(max(0.0, min(1.0, score)), 2), name_similarity=round(similarity, 2),
                      shared_partners=shared, shared_titles=common, against=against)  # fmt: skip
 
 
-def _partners(store: Store, iri: str) -> set[str]:
-    """Everyone the person shares a meeting with (IRIs)."""
-    return {r["other"] for r in store.select(load_query("counterparts"), person=IRI(iri))}
-
-
-def _titles(store: Store, iri: str) -> set[str]:
-    return {r["title"].lower() for r in store.select(load_query("person_titles"), person=IRI(iri))}
+def _profile(store: Store, iri: str, seen: dict) -> tuple[set[str], set[str]]:
+    """(everyone the person shares a meeting with, the person's titles in lower case)."""
+    if iri not in seen:
+        partners = {r["other"] for r in store.select(load_query("counterparts"), person=IRI(iri))}
+        titles = {r["title"].lower() for r in store.select(load_query("person_titles"), person=IRI(iri))}
+        seen[iri] = (partners, titles)
+    return seen[iri]

@@ -255,5 +255,8 @@ def relation_table(store: Store) -> list[dict]:
 
 
 def _actor_types(store: Store) -> dict[str, str]:
-    """Each actor's type (Person, Country, ...), for relation projections."""
-    return {r["actor"]: r["type"] for r in store.rows(load_query("actor_types"))}
+    """Each actor's type (Person, Country, ...), for relation projections: read once per store
+    state, not once per relation type."""
+    from kg.cache import cached
+
+    return cached(store, "actor-types", lambda: {r["actor"]: r["type"] for r in store.rows(load_query("actor_types"))})

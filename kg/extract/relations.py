@@ -30,13 +30,12 @@ from functools import cache
 from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
 from kg.extract.dates import resolve
 from kg.extract.discourse import Referent, name_of
-from kg.extract.parties import PartyReader
+from kg.extract.parties import SUBJECT_DEPS, PartyReader
 from kg.extract.status import status_of
 from kg.lexicons import gazetteer
 from kg.models import Evidence, Relation
 from kg.relations import FROM_MEETING_STATUS, RelationSpec, specs
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _MEET = frozenset({"meet", "negotiate", "talk", "see", "receive", "engage", "deal", "sit"})  # refusing to meet X
 _DENYING = frozenset({"decline", "refrain", "refuse", "fail"})  # "declined to criticise"; "stopped short of"
@@ -47,17 +46,20 @@ _DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue word of one relation type, as its lexicon states it."""
+    """One cue word of one relation type, as its lexicon states it; ``objects`` (the object
+    lemmas it needs, a list in the entry or the name of one in the lexicon) and ``symmetric`` are
+    read once when the index is built."""
 
     spec: RelationSpec
     entry: dict
-    noun: bool = False
+    objects: frozenset[str] | None = None
+    symmetric: bool = False
 
-    def objects(self) -> frozenset[str] | None:
-        words = self.entry.get("objects")
-        if words is None:
-            return None
-        return frozenset(self.spec.cues().get(words, [])) if isinstance(words, str) else frozenset(words)
+    @classmethod
+    def of(cls, spec: RelationSpec, entry: dict) -> Cue:
+        lex, words = spec.cues(), entry.get("objects")
+        objects = None if words is None else frozenset(lex.get(words, []) if isinstance(words, str) else words)
+        return cls(spec, entry, objects, bool(lex.get("symmetric")))
 
 
 def cue_index() -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
@@ -73,9 +75,9 @@ def _cue_index(extra_specs: str) -> tuple[dict[str, list[Cue]], dict[str, list[C
     for s in specs():
         lex = s.cues()
         for lemma, entry in lex.get("verbs", {}).items():
-            verbs.setdefault(lemma, []).append(Cue(s, entry))
+            verbs.setdefault(lemma, []).append(Cue.of(s, entry))
         for lemma, entry in lex.get("nouns", {}).items():
-            nouns.setdefault(lemma, []).append(Cue(s, entry, noun=True))
+            nouns.setdefault(lemma, []).append(Cue.of(s, entry))
     return verbs, nouns
 
 
@@ -100,7 +102,7 @@ class RelationReader:
             if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "nsubjpass"}:
                 for cue in self.nouns.get(lemma, ()):
                     out += self._noun(cue, tok, sent)
-        return _unique(out)
+        return out  # one report per act and document: pipeline.first_reports
 
     # -- cues --------------------------------------------------------------------------------
     def _verb(self, cue: Cue, verb, sent) -> list[Relation]:
@@ -118,12 +120,11 @@ class RelationReader:
         banned = set(entry.get("not_complements", []))
         if banned and any(c.lemma_.lower() in banned for c in comps):
             return []
-        objects = cue.objects()
-        if objects is not None and not any(c.lemma_.lower() in objects for c in _objects_of(verb)):
+        if entry.get("no_that_clause") and any(c.dep_ == "ccomp" for c in comps):
+            return []  # "agreed that the situation is grave": a shared view, no act
+        if cue.objects is not None and not any(c.lemma_.lower() in cue.objects for c in _objects_of(verb)):
             return []
-        if cue.spec.cues().get("symmetric"):
-            if cue.spec.name == "AGREE" and verb.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in comps):
-                return []
+        if cue.symmetric:
             return self._symmetric(cue, verb, verb, sent)
         sources, passive = self._sources(verb)
         targets = self._slots(verb, entry.get("target", []))
@@ -137,7 +138,7 @@ class RelationReader:
         received = lemma in set(cue.entry.get("received_with", []))
         if not (received or "*" in verbs or lemma in verbs) or _inside_another_cue(verb, self.verbs):
             return []
-        if cue.spec.cues().get("symmetric"):
+        if cue.symmetric:
             return self._symmetric(cue, verb, noun, sent)
         if received:  # "Abbas has received support from the Arab League": the giver is the source
             givers = self._slots(noun, ["prep:from"]) or self._slots(verb, ["prep:from"])
@@ -147,11 +148,7 @@ class RelationReader:
         targets = self._slots(noun, slots)
         if not targets and noun.dep_ == "dobj":  # "imposed tariffs on Chinese goods": the prep hangs on the verb
             targets = self._slots(verb, [s for s in slots if s.removeprefix("owner:").startswith("prep:")])
-        told = cue.entry.get("verb_status", {}).get(lemma)
-        return [
-            r.model_copy(update={"status": told}) if told and r.status == "asserted" else r
-            for r in self._pairs(cue, verb, sources, targets, sent)
-        ]  # the light verb carries the status
+        return self._pairs(cue, verb, sources, targets, sent)  # the light verb carries the status
 
     def _symmetric(self, cue: Cue, verb, trigger, sent) -> list[Relation]:
         nominal = "*" in cue.entry.get("verbs", [])  # "welcomed the signing by A and B": the welcomer signs nothing
@@ -175,7 +172,7 @@ class RelationReader:
         """The subject's actors, climbing conjoined and complement verbs; whether the clause is passive."""
         node = verb
         for _ in range(6):
-            subj = [c for c in node.children if c.dep_ in SUBJECTS]
+            subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             if subj:
                 if subj[0].dep_ == "nsubjpass" and node is verb:  # "are set to sign": the climb is no passive
                     agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -302,9 +299,10 @@ def _date(trigger, sent, published, status: str) -> str | None:
 
 
 def _status(cue: Cue, trigger) -> str:
-    """A cue that announces the act ("pledged aid") makes it scheduled unless it is denied."""
+    """A cue that announces the act ("pledged aid"), or the light verb of a noun cue ("is
+    considering sanctions"), sets the status of an act not otherwise denied or hedged."""
     status = relation_status(trigger)
-    told = cue.entry.get("status")
+    told = cue.entry.get("verb_status", {}).get(trigger.lemma_.lower()) or cue.entry.get("status")
     return told if told and status == "asserted" else status
 
 
@@ -333,7 +331,7 @@ def _slot_tokens(head, slot: str):
     if slot == "poss":
         return [head] if head.pos_ in {"NOUN", "PROPN"} else [c for c in head.children if c.dep_ == "dobj"]
     if slot == "ccomp_subj":
-        return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+        return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
         word = slot[5:]
         heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ in {"VERB", "AUX"} else [head]
@@ -367,14 +365,3 @@ def _inside_another_cue(verb, verbs: dict) -> bool:
         if lemma in verbs and lemma not in _DENYING | {"deny"}:  # "denied threatening X": a denied threat
             return True
     return False
-
-
-def _unique(relations: list[Relation]) -> list[Relation]:
-    seen: set[tuple] = set()
-    out = []
-    for r in relations:
-        key = (r.type, r.source, r.target, r.status)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out

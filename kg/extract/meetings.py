@@ -120,7 +120,9 @@ class MeetingReader:
             root = tok
             while root.head.i in self.r.at and self.r.at.get(root.head.i) is m and root.head.i != root.i:
                 root = root.head
-            self.discourse.note_person(m, subject=root.dep_ in SUBJECT_DEPS)
+            # "Ecuador's President Rafael Correa said": the parser heads the subject with the title
+            subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+            self.discourse.note_person(m, subject=subject)
 
     # -- triggers ----------------------------------------------------------------------------
     def _trigger(self, tok, sent) -> list[Found]:

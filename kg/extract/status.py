@@ -138,6 +138,15 @@ def _modal(tok, c: Cues) -> tuple[str, str] | None:
     return None
 
 
+def own_status(tok) -> str | None:
+    """The status a conjoined verb's own auxiliaries give it ("Palestinians want the areas, and have
+    refused to negotiate": the refusal is no wish): None when negated, the modal's status, else held."""
+    if _negated(tok):
+        return None
+    told = _modal(tok, cues())
+    return told[1] if told else "held"
+
+
 def _names_a_day(tok) -> bool:
     """A date word that pins a day: a weekday, a month, a number, "tomorrow" (not "the near future")."""
     return tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or tok.like_num or tok.lower_ == "tomorrow")

@@ -158,6 +158,13 @@ def party_words() -> dict:
 
 
 @cache
+def clause_words() -> dict[str, frozenset[str]]:
+    """Clause shapes the relation slots read (relations/clauses.json), as sets of lemmas."""
+    raw = json.loads((HERE / "relations" / "clauses.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+
+
+@cache
 def status_cues() -> dict:
     return json.loads((HERE / "status.json").read_text(encoding="utf-8"))
 

@@ -137,3 +137,87 @@ def test_relations_a_signing_welcomed_is_an_agreement_of_the_signers_only(relati
 
 def test_relations_the_thing_a_relative_clause_says_someone_made_is_theirs(relations):
     assert ("REJECT", "Chile", "Bolivia", "asserted") in relations("Chile rejected the proposal Bolivia made.")
+
+
+def test_relations_a_demand_reported_in_speech_is_a_request_of_its_subject(relations):
+    """ "X said Y should / must / needs to V" asks Y; "X said Y will V" only reports, and a
+    cue inside a demanded clause is its content, not an act."""
+    assert ("REQUEST", "Ana Ruiz", "Peru", "asserted") in relations(
+        "Foreign Minister Ana Ruiz said Peru should reopen the border."
+    )
+    assert ("REQUEST", "Chile", "Bolivia", "asserted") in relations('"Bolivia needs to honour the treaty," Chile said.')
+    assert ("REQUEST", "Chile", "Peru", "asserted") in relations("Chile said Peru must impose sanctions on Bolivia.")
+    assert not [r for r in relations("Chile said Peru must impose sanctions on Bolivia.") if r[0] == "SANCTION"]
+    assert relations("Chile said Peru will hold elections in May.") == set()
+    assert relations("Chile said Peru's sovereignty has to be respected.") == set()  # nobody asked
+    assert ("SANCTION", "Peru", "Bolivia", "asserted") in relations("Chile said Peru imposed sanctions on Bolivia.")
+
+
+def test_relations_a_spokesperson_of_a_person_speaks_for_that_person_from_then_on(relations):
+    got = relations("Rui Lopes, President Vega's spokesman, said Peru should apologise. He said Chile must act.")
+    assert {r for r in got if r[0] == "REQUEST"} == {
+        ("REQUEST", "Vega", "Peru", "asserted"),
+        ("REQUEST", "Vega", "Chile", "asserted"),
+    }
+
+
+def test_relations_a_warning_threatens_with_a_consequence_the_warner_controls(relations):
+    assert ("THREATEN", "Chile", "Bolivia", "asserted") in relations("Chile warned Bolivia of serious consequences.")
+    got = relations("Chile warned that it would close the border if Bolivia fails to withdraw its troops.")
+    assert ("THREATEN", "Chile", "Bolivia", "asserted") in got
+    assert relations("Chile warned Bolivia about the storm.") == set()
+    assert relations("Chile warned that the crisis could spread if Bolivia fails to act.") == set()  # no act of Chile's
+
+
+def test_relations_a_people_named_by_its_plural_demonym_is_its_country(relations):
+    assert ("REJECT", "Peru", "Chile", "asserted") in relations("Peruvians have refused to negotiate with Chile.")
+    got = relations("Peruvians want the islands back, and have refused to negotiate with Chile.")
+    assert ("REJECT", "Peru", "Chile", "asserted") in got  # the refusal has its own tense, no wish
+
+
+def test_relations_they_as_the_source_of_a_directed_act_is_no_source(relations):
+    got = relations("Ana Ruiz met Luis Vega in Lima. They urged Bolivia to release the prisoners.")
+    assert not [r for r in got if r[0] == "REQUEST"]
+
+
+def test_relations_he_is_the_last_subject_even_when_the_parser_heads_it_with_a_title(relations):
+    """The parser makes "President" the subject and the name its apposition here: still the
+    subject, so "He" is the president, not the reporter of the byline."""
+    text = (
+        "Ecuador and Venezuela have ordered troops to their borders with Colombia, after a Colombian attack"
+        " on rebels inside Ecuador. VOA's Tom Baker reports from Miami.\n\n"
+        "Ecuador's President Rafael Moreno said he had recalled his country's top diplomat in Colombia and"
+        " expelled Colombia's ambassador from Quito. He also called for immediate meetings of the Andean Council."
+    )
+    got = relations(text)
+    assert ("REQUEST", "Rafael Moreno", "Andean Council", "asserted") in got
+    assert not [r for r in got if r[1] == "Tom Baker"]
+
+
+def test_relations_seeking_or_negotiating_a_deal_is_a_hypothetical_agreement(relations):
+    assert ("AGREE", "Peru", "Chile", "hypothetical") in relations("Peru is seeking a border treaty with Chile.")
+    got = relations("Talks between Peru and Chile on a trade deal resumed on Monday.")
+    assert {r[0] for r in got} == {"AGREE"} and {r[3] for r in got} == {"hypothetical"}
+    # discussing a deal of others makes the discussers no party to it
+    assert relations("Ana Ruiz and Luis Vega discussed the truce between Peru and Chile.") == set()
+    assert relations("Peru wants a deal.") == set()  # one party only
+
+
+def test_relations_two_parties_joined_by_a_dash_before_a_deal_noun_are_its_parties(relations):
+    got = relations("Chile Hosts Envoys Ahead of Peru–Bolivia Deal Signing")
+    assert {(r[0], frozenset(r[1:3]), r[3]) for r in got} == {("AGREE", frozenset({"Peru", "Bolivia"}), "scheduled")}
+    assert relations("Peru-Bolivia talks resumed in Lima.") == set()  # talks are a meeting, no deal
+
+
+def test_relations_the_country_of_x_is_x(relations):
+    got = relations("The Andean country of Peru has cut diplomatic ties with Chile.")
+    assert ("SANCTION", "Peru", "Chile", "asserted") in got
+
+
+def test_relations_an_allegation_reported_in_speech_is_an_accusation(relations):
+    assert ("ACCUSE", "Peru", "Chile", "asserted") in relations("Peru says Chile is violating the border agreement.")
+    got = relations("Foreign Minister Ana Ruiz said Chile was responsible for the attack on the convoy.")
+    assert ("ACCUSE", "Ana Ruiz", "Chile", "asserted") in got
+    assert relations("Peru said Chile was responsible for the talks.") == set()  # no harm, no blame
+    assert relations("Peru said Chile was not responsible for the attack.") == set()
+    assert relations("Peru said Chile is hosting the summit.") == set()

@@ -1,0 +1,120 @@
+"""Where the parties of a relation cue sit in the dependency parse: the slots a lexicon entry
+names ("dobj", "prep:on", "ccomp_subj", ...), and whether a cue is the content of another act.
+
+Facts of English syntax the slots state:
+
+- a demand reported in speech is a request: "X said Y should / must / needs to V" asks Y
+  ("demanded_subj"), while "X said Y will V" only reports;
+- a threat made by a warning is of its condition: "X warned that it would V if Y ..." threatens
+  Y ("condition_subj"), but only when the consequence is the warner's own act (the warned clause's
+  subject is the warner);
+- an allegation reported in speech is an accusation: "X said Y is violating the deal / was
+  responsible for the attack" accuses Y ("alleged_subj");
+- one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z")
+  is the content of that act, not an act of its own.
+"""
+
+from __future__ import annotations
+
+from kg.extract.parties import SUBJECT_DEPS
+from kg.lexicons import clause_words
+
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+DENYING = frozenset({"decline", "refrain", "refuse", "fail"})  # "declined to criticise"; "stopped short of"
+_MEET = frozenset({"meet", "negotiate", "talk", "see", "receive", "engage", "deal", "sit"})  # refusing to meet X
+
+
+def slot_tokens(head, slot: str):
+    if slot == "dobj":
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if slot == "dative":
+        return [c for c in head.children if c.dep_ == "dative"]
+    if slot == "poss":
+        return [head] if head.pos_ in {"NOUN", "PROPN"} else [c for c in head.children if c.dep_ == "dobj"]
+    if slot == "ccomp_subj":
+        return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
+    if slot == "demanded_subj":  # "said Y should V": the one asked
+        return [s for c in head.children if c.dep_ == "ccomp" and demands(c) for s in c.children
+                if s.dep_ == "nsubj" and (s.pos_ in {"PROPN", "PRON"} or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "alleged_subj":  # "said Y is violating the deal": the one accused
+        return [s for c in head.children if c.dep_ == "ccomp" and alleges(c) for s in c.children
+                if s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "condition_subj":  # "warned that it would V if Y ...": the one threatened
+        return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c) for s in _condition_subjects(c)]
+    if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
+        word = slot[5:]
+        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ in {"VERB", "AUX"} else [head]
+        return [p for h in heads for c in h.children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ == word
+                for p in c.children if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+    if slot == "comp_party":  # "refused to negotiate with X", "declined to meet X"
+        return [t for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _MEET
+                for s in ("dobj", "prep:with") for t in slot_tokens(c, s)]  # fmt: skip
+    if slot == "comp":  # "threatened to impose sanctions on X": the party the complement acts on
+        comps = [c for c in head.children if c.dep_ in COMPLEMENTS]
+        return [t for c in comps for s in ("dobj", "prep:on", "prep:against") for t in slot_tokens(c, s)]
+    return []
+
+
+def demands(clause) -> bool:
+    """ "Y should / must / ought to V", "Y needs / has to V": the clause asks something of Y."""
+    words = clause_words()
+    if clause.lemma_.lower() in words["demand_verbs"] and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    return any(c.dep_ == "aux" and c.lemma_.lower() in words["demand_modals"] for c in clause.children)
+
+
+def alleges(clause) -> bool:
+    """ "Y is violating the deal", "Y was guilty of fraud", "Y was responsible for the attack": the
+    clause accuses Y (never when negated; "responsible" only for a harm, not "for the talks")."""
+    words = clause_words()
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if clause.lemma_.lower() in words["allegation_verbs"]:
+        return True
+    if clause.lemma_.lower() != "be":
+        return False
+    for c in clause.children:
+        if c.dep_ == "acomp" and c.lemma_.lower() in words["allegation_adjectives"]:
+            return True
+        if c.dep_ == "acomp" and c.lemma_.lower() in words["blamed_for"]:
+            harms = [p for f in c.children if f.dep_ == "prep" and f.lower_ == "for" for p in f.children]
+            return any(p.lemma_.lower() in words["harms"] for p in harms)
+    return False
+
+
+def _own_act(clause) -> bool:
+    """The warned consequence is the warner's own act: its subject is a pronoun for the warner."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and subjects[0].lower_ in clause_words()["own_act_subjects"]
+
+
+def _condition_subjects(clause):
+    """Subjects of the "if" / "unless" clauses inside ``clause``."""
+    words = clause_words()["conditions"]
+    return [s for t in clause.subtree if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in t.children)
+            for s in t.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
+
+
+def objects_of(verb):
+    """The verb's objects and the objects of its particles and agent-less prepositions."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    out += [p for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    out += [p for c in verb.children if c.dep_ in {"prep", "dative"} for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def inside_another_cue(verb, verbs: dict) -> bool:
+    """ "urged Y to sanction Z", "threatened to impose sanctions": the content of another act."""
+    if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in verbs and alleges(a) for a in verb.ancestors):
+        return True  # "said Y was responsible for arming Z": the arming is what Y is accused of
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in COMPLEMENTS or node.head.i == node.i:
+            return False
+        clause, node = node, node.head
+        lemma = node.lemma_.lower()
+        if lemma not in verbs or lemma in DENYING | {"deny"}:  # "denied threatening X": a denied threat
+            continue
+        if not all(c.entry.get("reports") for c in verbs[lemma]) or demands(clause) or alleges(clause):
+            return True  # "said Y should sanction Z" asks Y; "said Y sanctioned Z" reports the sanction
+    return False

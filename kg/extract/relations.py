@@ -38,6 +38,7 @@ from kg.models import Evidence, Relation
 from kg.relations import FROM_MEETING_STATUS, RelationSpec, specs
 
 _OWNER_DEPS = frozenset({"poss"})
+_BODY_REACH = 80  # tokens back an "it" may reach for its country or body
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "emirate"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
@@ -92,9 +93,11 @@ class RelationReader:
         self.verbs, self.nouns = cue_index()
         self.dashed = [(s, frozenset(s.cues()["dash_pair_nouns"])) for s in specs() if "dash_pair_nouns" in s.cues()]
         self._names: set[str] | None = None
+        self._body: tuple[int, Referent] | None = None  # (sentence start, the body "it" may take up)
 
     def __call__(self, sent) -> list[Relation]:
         out: list[Relation] = []
+        self._note_body(sent)
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_ == "VB"):
@@ -199,11 +202,21 @@ class RelationReader:
                 if subj[0].dep_ == "nsubjpass" and node is verb:  # "are set to sign": the climb is no passive
                     agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                     return [r for a in agents for r in self.actors(a)], True
+                if subj[0].lower_ == "it":  # "North Korea warned ... It is also seeking a treaty"
+                    return ([self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []), False
                 return self._speaker(subj[0]) or self.actors(subj[0]), False
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
         return [], False
+
+    def _note_body(self, sent) -> None:
+        """The country or body a sentence's main clause has as subject, for an "it" that follows."""
+        root = sent.root
+        for subj in (c for c in root.children if c.dep_ == "nsubj"):
+            found = [r for r in self.actors(subj) if r.mention is None or self.reader.table.type(r.mention) != "Person"]
+            if len(found) == 1:
+                self._body = (sent.start, found[0])
 
     def _speaker(self, subj) -> list[Referent]:
         """ "Nabil Aburdeneh, Mr. Abbas' spokesman, says": a spokesperson speaks for whose they are."""

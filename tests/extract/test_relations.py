@@ -221,3 +221,13 @@ def test_relations_an_allegation_reported_in_speech_is_an_accusation(relations):
     assert relations("Peru said Chile was responsible for the talks.") == set()  # no harm, no blame
     assert relations("Peru said Chile was not responsible for the attack.") == set()
     assert relations("Peru said Chile is hosting the summit.") == set()
+
+
+def test_relations_it_takes_up_the_country_or_body_last_in_subject_position(relations):
+    got = relations("Peru closed its border with Bolivia on Monday. It also imposed sanctions on Chile.")
+    assert ("SANCTION", "Peru", "Chile", "asserted") in got
+    assert {(r[0], r[1], r[2]) for r in relations("Peru said it would impose sanctions on Chile.")} == {
+        ("SANCTION", "Peru", "Chile")
+    }
+    got = relations("Ana Ruiz criticised the plan on Monday. It also urged Chile to reopen the border.")
+    assert not [r for r in got if r[0] == "REQUEST"]  # a person is no "it"

@@ -95,6 +95,13 @@ def _condition_subjects(clause):
             for s in t.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
 
 
+def names_consequence(verb, consequences) -> bool:
+    """ "warned Medvedev of serious consequences": the consequence is named, not a clause."""
+    words = set(consequences)
+    near = [*verb.children, *(g for c in verb.children if c.dep_ in {"dobj", "npadvmod", "prep"} for g in c.subtree)]
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in {"of", "with"} for t in near)
+
+
 def objects_of(verb):
     """The verb's objects and the objects of its particles and agent-less prepositions."""
     out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]

@@ -17,8 +17,8 @@ Facts of English news the engine states, whatever the type:
 - one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z",
   "threatened to impose sanctions") is the content of that act, not an act of its own;
 - a passive clause turns the roles: "X was condemned by Y" is Y -> X; with no "by" it names no source;
-- status comes from the meeting status reader (negation, modality, tense), mapped to relation
-  statuses, and "declined to", "refrained from", "stopped short of" deny the act they govern.
+- status and date come from ``kg.extract.relation_status``; where a slot sits in the parse, and
+  which reported clauses are demands, allegations or conditions, from ``kg.extract.relation_slots``.
 """
 
 from __future__ import annotations
@@ -27,21 +27,19 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
-from kg.extract.dates import resolve
 from kg.extract.discourse import Referent, name_of
 from kg.extract.parties import SUBJECT_DEPS, PartyReader
-from kg.extract.relation_slots import COMPLEMENTS, DENYING, inside_another_cue, objects_of, slot_tokens
-from kg.extract.status import own_status, status_of
+from kg.extract.relation_slots import COMPLEMENTS, inside_another_cue, names_consequence, objects_of, slot_tokens
+from kg.extract.relation_status import act_date, act_status
 from kg.lexicons import gazetteer, status_cues
 from kg.models import Evidence, Relation
-from kg.relations import FROM_MEETING_STATUS, RelationSpec, specs
+from kg.relations import RelationSpec, specs
 
 _OWNER_DEPS = frozenset({"poss"})
 _BODY_REACH = 80  # tokens back an "it" may reach for its country or body
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "emirate"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
-_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # climbing to a subject
 _DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -116,7 +114,11 @@ class RelationReader:
         if inside_another_cue(verb, self.verbs):
             return []
         comps = [c for c in verb.children if c.dep_ in COMPLEMENTS]
-        if entry.get("complement") == "required" and not comps and not _consequence(verb, entry):
+        if (
+            entry.get("complement") == "required"
+            and not comps
+            and not names_consequence(verb, entry.get("consequences", []))
+        ):
             return []
         if entry.get("complement") == "infinitive" and not any(c.dep_ == "xcomp" for c in comps):
             return []  # "told X to leave" asks; "told X that ..." reports
@@ -133,6 +135,8 @@ class RelationReader:
         if cue.symmetric:
             return self._symmetric(cue, verb, verb, sent)
         sources, passive = self._sources(verb)
+        if entry.get("reports"):  # "X said Y should": an official's demand, not a passer-by's view
+            sources = [r for r in sources if self._official(r)]
         targets = self._slots(verb, entry.get("target", []))
         if passive:
             targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c)]
@@ -203,12 +207,23 @@ class RelationReader:
                     agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                     return [r for a in agents for r in self.actors(a)], True
                 if subj[0].lower_ == "it":  # "North Korea warned ... It is also seeking a treaty"
-                    return ([self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []), False
+                    return (
+                        [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
+                    ), False
                 return self._speaker(subj[0]) or self.actors(subj[0]), False
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
         return [], False
+
+    def _official(self, r: Referent) -> bool:
+        """A country, a body, or a person the text gives a title or who speaks for someone."""
+        if r.mention is not None and self.reader.table.type(r.mention) != "Person":
+            return True
+        name = name_of(r, self.reader.table)
+        return r.mention is None or bool(
+            name and (self.reader.discourse.person_titles.get(name) or name in self.speaks_for)
+        )
 
     def _note_body(self, sent) -> None:
         """The country or body a sentence's main clause has as subject, for an "it" that follows."""
@@ -329,63 +344,14 @@ class RelationReader:
         start = self.reader.char(words[0])
         end = self.reader.char(words[-1]) + len(words[-1].text)
         text = self.text[start:end]
-        status = _status(cue, trigger)
+        status = act_status(cue.entry, trigger)
         return Relation(
             type=cue.spec.name,
             source=source,
             target=target,
             status=status,
-            date=_date(trigger, sent, self.published, status),
+            date=act_date(trigger, sent, self.published, status),
             mode=cue.entry.get("mode"),
             evidence=Evidence(text=text, start=start, end=end),
             confidence=float(cue.entry.get("confidence", 0.7)),
         )
-
-
-def _consequence(verb, entry: dict) -> bool:
-    """ "warned Medvedev of serious consequences": the consequence is named, not a clause."""
-    words = set(entry.get("consequences", []))
-    near = [*verb.children, *(g for c in verb.children if c.dep_ in {"dobj", "npadvmod", "prep"} for g in c.subtree)]
-    return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in {"of", "with"} for t in near)
-
-
-def _date(trigger, sent, published, status: str) -> str | None:
-    """The date of the act: a date expression inside the clause of its cue, resolved against the
-    publication date as meeting dates are (a date of another clause is not this act's)."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    inside = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end and e.root in verb.subtree]
-    if not inside:
-        return None
-    chosen = min(inside, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
-    prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
-    expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
-    planned = status in {"scheduled", "hypothetical"}
-    return resolve(expression, published, future=planned or present_clause(trigger), planned=planned)
-
-
-def _status(cue: Cue, trigger) -> str:
-    """A cue that announces the act ("pledged aid"), or the light verb of a noun cue ("is
-    considering sanctions"), sets the status of an act not otherwise denied or hedged."""
-    status = relation_status(trigger)
-    told = cue.entry.get("verb_status", {}).get(trigger.lemma_.lower()) or cue.entry.get("status")
-    return told if told and status == "asserted" else status
-
-
-def relation_status(trigger) -> str:
-    """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
-    verbs that deny what they govern ("declined to criticise", "stopped short of criticising")."""
-    node = trigger
-    for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in _CLIMB | COMPLEMENTS | {"pobj"}:
-            break
-        node = node.head
-        lemma = node.lemma_.lower()
-        if lemma in DENYING or (lemma == "stop" and any(c.lower_ == "short" for c in node.children)):
-            return "denied"
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and any(c.dep_ == "aux" for c in trigger.children):
-        status = own_status(trigger)
-    else:
-        status, _ = status_of(trigger)
-    if status is None and trigger.dep_ == "conj" and not any(c.dep_ == "neg" for c in trigger.children):
-        return "asserted"  # the denial word governs the first conjunct ("rejected the claims and accused X")
-    return FROM_MEETING_STATUS.get(status, "denied") if status is not None else "denied"

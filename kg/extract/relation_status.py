@@ -1,0 +1,65 @@
+"""Whether and when a relation's act happened: its status (asserted / scheduled / hypothetical /
+denied) and its date, read as meeting statuses and dates are.
+
+Facts of English news this states:
+
+- the meeting status reader's negation, modality and tense say it, mapped to relation statuses;
+- "declined to", "refrained from", "stopped short of" deny the act they govern;
+- a conjoined verb with its own auxiliary has its own status ("want the areas, and have refused to
+  negotiate" is no wish), and a denial word governs its first conjunct only;
+- a cue that announces the act ("pledged aid") or the light verb of a noun cue ("is considering
+  sanctions") sets the status of an act not otherwise denied or hedged;
+- the act's date is a date expression inside its clause, never one of another clause.
+"""
+
+from __future__ import annotations
+
+from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
+from kg.extract.dates import resolve
+from kg.extract.relation_slots import COMPLEMENTS, DENYING
+from kg.extract.status import own_status, status_of
+from kg.relations import FROM_MEETING_STATUS
+
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
+
+
+def act_date(trigger, sent, published, status: str) -> str | None:
+    """The date of the act: a date expression inside the clause of its cue, resolved against the
+    publication date as meeting dates are (a date of another clause is not this act's)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    inside = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end and e.root in verb.subtree]
+    if not inside:
+        return None
+    chosen = min(inside, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
+    prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
+    expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
+    planned = status in {"scheduled", "hypothetical"}
+    return resolve(expression, published, future=planned or present_clause(trigger), planned=planned)
+
+
+def act_status(entry: dict, trigger) -> str:
+    """A cue that announces the act ("pledged aid"), or the light verb of a noun cue ("is
+    considering sanctions"), sets the status of an act not otherwise denied or hedged."""
+    status = relation_status(trigger)
+    told = entry.get("verb_status", {}).get(trigger.lemma_.lower()) or entry.get("status")
+    return told if told and status == "asserted" else status
+
+
+def relation_status(trigger) -> str:
+    """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
+    verbs that deny what they govern ("declined to criticise", "stopped short of criticising")."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in _CLIMB | COMPLEMENTS | {"pobj"}:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in DENYING or (lemma == "stop" and any(c.lower_ == "short" for c in node.children)):
+            return "denied"
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and any(c.dep_ == "aux" for c in trigger.children):
+        status = own_status(trigger)
+    else:
+        status, _ = status_of(trigger)
+    if status is None and trigger.dep_ == "conj" and not any(c.dep_ == "neg" for c in trigger.children):
+        return "asserted"  # the denial word governs the first conjunct ("rejected the claims and accused X")
+    return FROM_MEETING_STATUS.get(status, "denied") if status is not None else "denied"

@@ -61,11 +61,10 @@ def main() -> None:
 
     from kg.documents import documents_from_text
     from kg.extract.pipeline import Extractor
-    from kg.ingest import ActorResolver
     from kg.iris import document
     from kg.nlp import BATCH_SIZE, load
     from kg.parallel import ParallelExtractor
-    from kg.rdf import to_quads
+    from kg.resolve import ActorResolver
     from kg.store import OxigraphStore
 
     words = sum(len(t.split()) for t in articles(args.articles))
@@ -93,7 +92,9 @@ def main() -> None:
     docs = (documents_from_text(a, source=f"bench-{i}")[0] for i, a in enumerate(articles(args.articles)))
     timed = _Timed(iter(extractor(d for d in docs if not store.has_graph(document(d.id)))))
     for x in timed:
-        store.add_graph(document(x.document.id), to_quads(x, resolver))
+        store.add_graph(document(x.document.id), resolver.quads(x))
+        resolver.commit()  # as kg.ingest does: later surnames see this document's persons,
+        resolver.absorb()  # and its full names join the one-word nodes stored before them
     kg_s = time.perf_counter() - t
     if isinstance(extractor, ParallelExtractor):
         extractor.close()

@@ -77,11 +77,24 @@ def merge_actors(store, keep, drop) -> int:
             Quad(keep_node, label, Literal(keep.name), NamedNode(g)),
             Quad(keep_node, type_, NamedNode(KG + keep.type), NamedNode(g)),
             Quad(keep_node, NamedNode(KG + "nameKey"), Literal(" ".join(keep.name.split()).lower()), NamedNode(g)),
+            *_surname_quads(keep, keep_node, g),
         ):
             out[str(extra)] = extra
         out.pop(str(Quad(keep_node, alt, Literal(keep.name), NamedNode(g))), None)
         store.replace_graph(g, list(out.values()))
     return len(graphs)
+
+
+def _surname_quads(keep, node, g: str) -> list:
+    """The ``kg:surnameKey`` a person of several words is written with, so a merged graph is
+    found by surname as a freshly written one is."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kg.ontology import KG
+    from kg.rdf import surname_key
+
+    surname = surname_key(keep.name) if keep.type == "Person" else None
+    return [Quad(node, NamedNode(KG + "surnameKey"), Literal(surname), NamedNode(g))] if surname else []
 
 
 def merge_conflicts(store, keep, drop) -> list[str]:
@@ -116,3 +129,14 @@ def given_names_agree(x: str, y: str) -> bool:
         return True
     names = nicknames()
     return names.get(x, x) == names.get(y, y)
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Two full names of one surname that can be one person: the given names agree ("Joe" /
+    "Joseph", "J." / "Joseph", "Sergey" / "Sergei") and so do middle names where both have them
+    ("George W." / "George H. W." do not)."""
+    x, y = a.split()[:-1], b.split()[:-1]
+    if not given_names_agree(x[0], y[0]):
+        return False
+    mx, my = x[1:], y[1:]
+    return not (mx and my) or (len(mx) == len(my) and all(map(given_names_agree, mx, my)))

@@ -1,9 +1,9 @@
 """Probable duplicates among stored persons, with the evidence for and against each pair.
 
-What is not sure is not merged: ingest joins a bare surname to the one compatible person, and
-``kg merge`` joins what a user confirms. In between, this lists pairs a user may want to merge,
-as Aleph's cross-referencing does: the same surname (accents folded: Erdoğan/Erdogan) and
-compatible given names ("Joseph R." / "Joe", "J." / "Joseph", "Sergey" / "Sergei"), scored by
+What is not sure is not merged: ingest joins a name to the one stored person it can be
+(kg.resolve), and ``kg merge`` joins what a user confirms. In between, this lists pairs a user
+may want to merge, as Aleph's cross-referencing does: the same surname (accents folded) and
+names that agree (kg.aliases.names_agree: "George Bush" with "George W. Bush"), scored by
 how alike the names are (rapidfuzz), how many meeting partners and titles the two share, and
 marked down when their titles are of different countries only.
 """
@@ -40,7 +40,7 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     name is the one to keep."""
     from rapidfuzz import fuzz
 
-    from kg.aliases import given_names_agree
+    from kg.aliases import names_agree
     from kg.rdf import fold
     from kg.views import actor_aliases
 
@@ -56,9 +56,8 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     out, seen = [], {}
     for iris in by_surname.values():
         for a, b in combinations(sorted(iris, key=lambda i: (-len(people[i]), people[i])), 2):
-            na, nb = people[a].split(), people[b].split()
-            if len(na) > 1 and len(nb) > 1 and not given_names_agree(na[0], nb[0]):
-                continue  # "Joe Biden" / "Hunter Biden"
+            if len(people[a].split()) > 1 and len(people[b].split()) > 1 and not names_agree(people[a], people[b]):
+                continue  # "Joe Biden" / "Hunter Biden"; "George W. Bush" / "George H. W. Bush"
             similarity = fuzz.token_sort_ratio(fold(people[a].lower()), fold(people[b].lower())) / 100
             out.append(_evidence(store, (a, people[a]), (b, people[b]), similarity, names, seen))
     return sorted((d for d in out if d.score >= min_score), key=lambda d: (-d.score, d.keep, d.other))

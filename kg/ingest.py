@@ -15,10 +15,9 @@ from kg import iris
 from kg.aliases import AliasBook
 from kg.documents import read_sources
 from kg.errors import KgError
-from kg.models import Document, Entity, Extraction
+from kg.models import Document, Extraction
 from kg.ontology import load_query
-from kg.queries import find_actor, person_by_surname
-from kg.rdf import fold, surname_key, to_quads
+from kg.resolve import ActorResolver
 from kg.store import IRI, STAGING_SUFFIX, Store
 
 
@@ -36,71 +35,6 @@ class Summary:
         if self.updated:
             out["updated"] = self.updated
         return {**out, "interrupted": True} if self.interrupted else out
-
-
-class ActorResolver:
-    """Entity -> (IRI, label, type): the alias file's choice first, then a one-word name ("Trump",
-    which the model may call an organisation in a headline) joins the one stored person whose
-    surname it is, unless the alias file keeps that name apart.
-
-    Surname lookups are cached for the run: each surname is asked of the store once, and the
-    persons of every document written since are added (``commit`` after a successful write,
-    ``rollback`` after a failed one), so the cache is always what the store holds. Asking the
-    store for every one-word name cost more than the writing itself once a name was common.
-    """
-
-    def __init__(self, store: Store, aliases: AliasBook | None = None):
-        self.store = store
-        self.aliases = aliases
-        self._surnames: dict[str, set[tuple[str, str]]] = {}
-        self._pending: list[tuple[str, str, str]] = []
-
-    def __call__(self, e: Entity) -> tuple[str, str, str]:
-        iri, label, type_ = self._resolve(e)
-        if type_ == "Person" and (surname := surname_key(label)):
-            self._pending.append((surname, iri, label))
-        return iri, label, type_
-
-    def commit(self) -> None:
-        """The document just resolved was written: its persons now count for later surnames."""
-        for surname, iri, label in self._pending:
-            if surname in self._surnames:
-                self._surnames[surname].add((iri, label))
-        self._pending.clear()
-
-    def rollback(self) -> None:
-        self._pending.clear()
-
-    def forget(self) -> None:
-        """Drop the cache (after a graph was replaced, not just added)."""
-        self._surnames.clear()
-        self._pending.clear()
-
-    def _by_surname(self, name: str) -> set[tuple[str, str]]:
-        key = fold(name.lower())
-        if key not in self._surnames:  # a store of an older version keeps surnames with accents
-            found = {hit for k in dict.fromkeys([key, name.lower()]) for hit in person_by_surname(self.store, k)}
-            self._surnames[key] = found
-        return self._surnames[key]
-
-    def _resolve(self, e: Entity) -> tuple[str, str, str]:
-        book = self.aliases
-        canonical = book.canonical(e.name) if book else None
-        if canonical is None and book:
-            canonical = next((c for a in e.aliases if (c := book.canonical(a))), None)
-        if canonical and canonical != e.name:
-            try:
-                actor = find_actor(self.store, canonical)
-                return actor.iri, actor.name, actor.type
-            except KgError:
-                return iris.actor(e.type, canonical), canonical, e.type
-        if book and book.apart(e.name):
-            return iris.actor(e.type, e.name), e.name, e.type
-        if e.type in {"Person", "Organization"} and len(e.name.split()) == 1:
-            hits = self._by_surname(e.name)
-            if len(hits) == 1:
-                return (*next(iter(hits)), "Person")
-        return iris.actor(e.type, e.name), e.name, e.type
 
 
 def ingest(
@@ -211,16 +145,25 @@ class _Run:
         update = doc_id in self.updates
         try:
             put = self.store.replace_graph if update else self.store.add_graph  # a swap is one MOVE
-            put(iris.document(doc_id), to_quads(extraction, self.resolver))
+            put(iris.document(doc_id), self.resolver.quads(extraction))
         except KgError as exc:
             self.resolver.rollback()
             self.summary.failed += 1
             self.summary.errors.append(f"{label}: {exc}")
         else:
             self.resolver.commit()
+            self._absorb(label)
             self.summary.updated += update
             self.summary.ingested += not update
         self.done(label)
+
+    def _absorb(self, label: str) -> None:
+        """Earlier one-word nodes join the full names just written (kg.resolve); the document is
+        stored whatever happens here, and a failure leaves the nodes apart, as before."""
+        try:
+            self.resolver.absorb()
+        except KgError as exc:
+            self.summary.errors.append(f"{label}: stored, but joining earlier surnames failed: {exc}")
 
 
 def _wanted(store: Store, d: Document, updates: set[str]) -> bool:
@@ -275,7 +218,7 @@ def reextract(
     changed = unchanged = 0
     for extraction in extractor(stored_documents(store, only)):
         iri = iris.document(extraction.document.id)
-        new = to_quads(extraction, resolver)
+        new = resolver.quads(extraction)
         if {str(q) for q in new} == {str(q) for q in store.graph_quads(iri)}:
             unchanged += 1
         else:
@@ -285,6 +228,7 @@ def reextract(
                 resolver.forget()  # the old graph's persons may be gone: ask the store again
             changed += 1
         resolver.commit()
+        changed += bool(resolver.absorb())
         if on_item:
             on_item(iri)
     return {"documents": changed + unchanged, "changed": changed, "unchanged": unchanged}

@@ -7,29 +7,31 @@ import json
 from tests.conftest import kg
 
 TEXTS = {
-    "a.txt": "President Joseph R. Biden met Foreign Minister Ana Ruiz in Lima on Monday.\n",
-    "b.txt": "Joe Biden met Ana Ruiz in Quito.\n",
-    "c.txt": "Hunter Biden met Luis Vega in Bogota.\n",
-    "d.txt": "Recep Tayyip Erdoğan met Luis Vega in Ankara.\n",
-    "e.txt": "Recep Erdogan met Luis Vega in Istanbul.\n",
+    "a.txt": "President George W. Bush met Foreign Minister Ana Ruiz in Lima on Monday.\n",
+    "b.txt": "Former President George H. W. Bush met Luis Vega in Quito.\n",
+    "c.txt": "George Bush met Ana Ruiz in Cusco.\n",
+    "d.txt": "Joe Biden met Luis Vega in Bogota.\n",
+    "e.txt": "Hunter Biden met Luis Vega in Cali.\n",
 }
 
 
 def test_duplicates_lists_compatible_names_with_evidence_and_merges_nothing(tmp_path):
+    """ "George Bush" agrees with two stored Bushes, so ingest joins neither: the pairs are listed."""
     for name, text in TEXTS.items():
         (tmp_path / name).write_text(text)
     store = tmp_path / "s"
     assert kg(store, "ingest", *(str(tmp_path / n) for n in TEXTS), "--date", "2026-03-10").exit_code == 0
     before = json.loads(kg(store, "stats", "--json").stdout)
-    rows = json.loads(kg(store, "duplicates", "--json").stdout)
+    rows = json.loads(kg(store, "duplicates", "--json", "--min-score", "0").stdout)
     pairs = {(r["keep"], r["other"]): r for r in rows}
-    biden = pairs[("Joseph R. Biden", "Joe Biden")]
-    assert biden["shared_partners"] == ["Ana Ruiz"] and biden["against"] == []
-    assert ("Recep Tayyip Erdoğan", "Recep Erdogan") in pairs  # accents folded, a middle name more
+    bush = pairs[("George W. Bush", "George Bush")]
+    assert bush["shared_partners"] == ["Ana Ruiz"] and bush["against"] == []
+    assert ("George H. W. Bush", "George Bush") in pairs
+    assert not [p for p in pairs if set(p) == {"George W. Bush", "George H. W. Bush"}]  # other middle names
     assert not [p for p in pairs if "Hunter Biden" in p]  # different given names: never offered
     assert json.loads(kg(store, "stats", "--json").stdout) == before  # listing changes nothing
-    assert kg(store, "merge", "Joseph R. Biden", "Joe Biden").exit_code == 0  # the user confirms one
-    assert ("Joseph R. Biden", "Joe Biden") not in {
+    assert kg(store, "merge", "George W. Bush", "George Bush").exit_code == 0  # the user confirms one
+    assert ("George W. Bush", "George Bush") not in {
         (r["keep"], r["other"]) for r in json.loads(kg(store, "duplicates", "--json").stdout)
     }
 

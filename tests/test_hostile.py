@@ -333,8 +333,8 @@ def _store_quads(store: Path) -> set[str]:
 def test_merge_asks_for_force_for_two_people_and_unmerge_restores_them(tmp_path):
     texts = {
         "g1.txt": "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind in Oslo.\n",
-        "g2.txt": "Joseph R. Biden met Eva Lind in Oslo on Monday.\n",
-        "g3.txt": "Joe Biden later met Ana Ruiz in Lima.\n",
+        "g2.txt": "Iranian President Ebrahim Raisi met Eva Lind in Oslo on Monday.\n",
+        "g3.txt": "Ibrahim Raisi later met Ana Ruiz in Lima.\n",  # a transliteration ingest leaves apart
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -344,13 +344,13 @@ def test_merge_asks_for_force_for_two_people_and_unmerge_restores_them(tmp_path)
     refused = kg(store, "merge", "Ana Ruiz", "Eva Lind")
     assert refused.exit_code == 2 and "--force" in refused.stderr and "Chile" in refused.stderr
     assert _store_quads(store) == before
-    assert kg(store, "merge", "Joseph R. Biden", "Joe Biden").exit_code == 0  # one person's two forms
-    met = __import__("json").loads(kg(store, "who-met-whom", "Joe Biden", "--json").stdout)
-    assert met["person"]["name"] == "Joseph R. Biden" and len(met["meetings"]) == 2
-    undone = kg(store, "unmerge", "Joe Biden")
+    assert kg(store, "merge", "Ebrahim Raisi", "Ibrahim Raisi", "--force").exit_code == 0  # one person, two spellings
+    met = __import__("json").loads(kg(store, "who-met-whom", "Ibrahim Raisi", "--json").stdout)
+    assert met["person"]["name"] == "Ebrahim Raisi" and len(met["meetings"]) == 2
+    undone = kg(store, "unmerge", "Ibrahim Raisi")
     assert undone.exit_code == 0, undone.stderr
     assert _store_quads(store) == before
-    assert kg(store, "unmerge", "Joe Biden").exit_code == 1  # nothing left to undo
+    assert kg(store, "unmerge", "Ibrahim Raisi").exit_code == 1  # nothing left to undo
 
 
 def test_documents_lists_what_forget_takes(small_store):

@@ -44,12 +44,15 @@ def test_identity_reextract_rebuilds_damaged_graphs_from_their_text(copy_store):
 
 
 def test_identity_merge_rewrites_graphs_and_remembers(tmp_path):
+    """ "O. Berg" may be Olaf or Ola Berg, so ingest joins neither; the user's merge decides."""
     a = tmp_path / "a.txt"
     a.write_text("Chancellor Olaf Berg met President Mia Holm in Oslo on Monday.\n")
+    a2 = tmp_path / "a2.txt"
+    a2.write_text("Mayor Ola Berg met Governor Tor Dahl in Bergen on Tuesday.\n")
     b = tmp_path / "b.txt"
     b.write_text("Chancellor O. Berg will meet Prime Minister Kai Lund in Rome next week.\n")
     store = tmp_path / "s"
-    assert kg(store, "ingest", str(a), str(b)).exit_code == 0
+    assert kg(store, "ingest", str(a), str(a2), str(b)).exit_code == 0
     result = kg(store, "merge", "Olaf Berg", "O. Berg", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"] == 1

@@ -134,7 +134,8 @@ def _json(store, *args: str):
 
 def _nquads(store, tmp_path: Path, name: str) -> list[str]:
     out = tmp_path / f"{name}.nq"
-    assert kg(store, "export", "--format", "nq", "-o", str(out)).exit_code == 0
+    done = kg(store, "export", "--format", "nq", "-o", str(out))
+    assert done.exit_code == 0, done.stderr
     return sorted(out.read_text(encoding="utf-8").splitlines())
 
 

@@ -1,0 +1,109 @@
+"""Who a name is across documents (kg.resolve), whatever order the documents come in: real
+ingests into real stores in temporary folders. Every text is our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import kg
+
+DAY = "2026-03-10"
+
+
+def _ingest(tmp_path, name: str, texts: list[str]):
+    folder = tmp_path / f"{name}-in"
+    folder.mkdir()
+    files = []
+    for i, text in enumerate(texts):
+        files.append(folder / f"{i}.txt")
+        files[-1].write_text(text + "\n", encoding="utf-8")
+    store = tmp_path / name
+    for f in files:  # one run per file: each document meets the store the ones before it left
+        assert kg(store, "ingest", str(f), "--date", DAY).exit_code == 0
+    return store
+
+
+def _persons(store) -> set[str]:
+    return {e["name"] for e in json.loads(kg(store, "entities", "--type", "Person", "--json").stdout)}
+
+
+def _partners(store, name: str) -> set[str]:
+    result = kg(store, "who-met-whom", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    return {n for m in json.loads(result.stdout)["meetings"] for n in m["with"]}
+
+
+NOVAK = [
+    "Novak met Luis Vega in Quito on Monday.",
+    "Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna on Monday.",
+    "Novak met Eva Lind in Oslo on Friday.",
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 1, 0], [1, 0, 2]])
+def test_resolve_a_bare_surname_is_the_one_person_of_that_surname_in_any_order(tmp_path, order):
+    """Before the full name is stored the bare name is a node of its own; the full name, once
+    written, absorbs it: the same graph as when the full name came first."""
+    store = _ingest(tmp_path, "s", [NOVAK[i] for i in order])
+    assert {p for p in _persons(store) if "Novak" in p} == {"Ana Novak"}
+    assert _partners(store, "Novak") == {"Luis Vega", "Omar Haddad", "Eva Lind"}
+
+
+def test_resolve_absorbing_gives_the_graph_the_full_name_first_gives(tmp_path):
+    from tests.conftest import _quads
+
+    first = _ingest(tmp_path, "full-first", [NOVAK[1], NOVAK[0]])
+    later = _ingest(tmp_path, "full-later", [NOVAK[0], NOVAK[1]])
+
+    def facts(store) -> set[str]:  # the source file's path names the folder: not a fact
+        return {q for q in _quads(store) if "/dc/terms/source>" not in q}
+
+    assert facts(first) == facts(later)
+
+
+def test_resolve_full_names_that_agree_are_one_person(tmp_path):
+    store = _ingest(
+        tmp_path,
+        "s",
+        [
+            "Secretary of State Michael R. Lund met Foreign Minister Eva Lind in Oslo on Monday.",
+            "Mike Lund met Luis Vega in Lima on Friday.",
+            "Sergey Orlov met Eva Lind in Minsk. Sergei Orlov met Luis Vega in Riga.",
+        ],
+    )
+    people = _persons(store)
+    assert "Mike Lund" not in people and "Michael R. Lund" in people
+    assert _partners(store, "Michael R. Lund") == {"Eva Lind", "Luis Vega"}
+    assert len({p for p in people if "Orlov" in p}) == 1
+
+
+def test_resolve_a_name_that_agrees_with_two_people_joins_neither(tmp_path):
+    store = _ingest(
+        tmp_path,
+        "s",
+        [
+            "President George W. Lund met Eva Lind in Oslo.",
+            "Former President George H. W. Lund met Luis Vega in Lima.",
+            "George Lund met Omar Haddad in Cairo.",
+            "Lund met Ana Ruiz in Quito.",
+        ],
+    )
+    assert {"George W. Lund", "George H. W. Lund", "George Lund"} <= _persons(store)
+    assert _partners(store, "George W. Lund") == {"Eva Lind"}  # neither "George Lund" nor "Lund"
+    assert _partners(store, "George H. W. Lund") == {"Luis Vega"}
+
+
+def test_resolve_different_given_names_or_countries_stay_apart(tmp_path):
+    store = _ingest(
+        tmp_path,
+        "s",
+        [
+            "Peruvian Foreign Minister Ana Soto met Luis Vega in Lima on Monday.",
+            "Chilean Senator Soto met Eva Lind in Santiago on Tuesday.",
+            "Hugo Soto met Omar Haddad in Cairo.",
+        ],
+    )
+    assert {"Ana Soto", "Soto", "Hugo Soto"} <= _persons(store)
+    assert _partners(store, "Ana Soto") == {"Luis Vega"}

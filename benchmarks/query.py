@@ -95,6 +95,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from kg import analytics, queries
+    from kg.events import events_of
     from kg.ontology import load_query
     from kg.store import OxigraphStore
     from kg.views import ViewFilter, meeting_graph
@@ -119,6 +120,9 @@ def main() -> None:
     def wmw(name):
         return lambda: queries.who_met_whom(store, queries.find_actor(store, name))
 
+    def wmw_events(name):  # what `kg who-met-whom` answers: the reports grouped into events
+        return lambda: events_of(store, queries.find_actor(store, name))
+
     hub = queries.find_actor(store, info["hub"])
     t = time.perf_counter()
     hub_meetings = len(queries.who_met_whom(store, hub))  # the first question: SPARQL, then cached
@@ -132,7 +136,10 @@ def main() -> None:
         "who_met_whom_typical_ms": median_ms(wmw(info["typical"]), args.repeat),
         "who_met_whom_hub_first_ms": hub_first_ms,
         "who_met_whom_hub_ms": median_ms(wmw(info["hub"]), args.repeat),
+        "who_met_whom_typical_events_ms": median_ms(wmw_events(info["typical"]), args.repeat),
+        "who_met_whom_hub_events_ms": median_ms(wmw_events(info["hub"]), args.repeat),
         "hub_meetings": hub_meetings,
+        "hub_events": len(wmw_events(info["hub"])()),
         "top20_ms": median_ms(lambda: store.select(load_query("top_actors")), args.repeat),
         "two_hop_hub_ms": median_ms(lambda: queries.two_hop(store, hub), args.repeat),
     }

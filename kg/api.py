@@ -75,18 +75,27 @@ class KnowledgeGraph:
         a = find_actor(self._read(), name)
         return ActorModel(name=a.name, type=a.type, iri=a.iri)
 
-    def who_met_whom(self, name: str, *, status: str | None = None, min_confidence: float = 0.0) -> WhoMetWhom:
-        """Everyone ``name`` met (or is to meet, might meet, did not meet), one report per meeting."""
+    def who_met_whom(self, name: str, *, status: str | None = None, min_confidence: float = 0.0,
+                     reports: bool = False, window: int = 30) -> WhoMetWhom:  # fmt: skip
+        """Everyone ``name`` met (or is to meet, might meet, did not meet): one row per meeting
+        event, its reports grouped (``kg.events``; ``window`` days for an undated report), or with
+        ``reports`` one row per report. ``status`` filters events by their final status."""
+        from kg.events import Event, as_json, events_of
         from kg.queries import find_actor, who_met_whom
 
         if status is not None and status not in MEETING_STATUSES:
             raise UsageError(f"status: choose one of {', '.join(MEETING_STATUSES)}")
         store = self._read()
         a = find_actor(store, name)
-        rows = who_met_whom(store, a, status=status, min_confidence=min_confidence)
+        if reports:
+            rows = who_met_whom(store, a, status=status, min_confidence=min_confidence)
+            events = [Event.single(r, r.with_) for r in rows]
+        else:
+            events = events_of(store, a, window=window, min_confidence=min_confidence)
+            events = [e for e in events if status in (None, e.status)]
         return WhoMetWhom(
             person=ActorModel(name=a.name, type=a.type, iri=a.iri),
-            meetings=[MeetingReport.model_validate(r.as_json()) for r in rows],
+            meetings=[MeetingReport.model_validate(as_json(e)) for e in events],
         )
 
     def relations(self, name: str, *, type: str | None = None, status: str | None = None,

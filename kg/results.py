@@ -11,8 +11,21 @@ class ActorModel(BaseModel):
     iri: str
 
 
+class ReportRef(BaseModel):
+    """One report of a meeting event: the document that reports it and what that says."""
+
+    document: str
+    source: str | None
+    published: str | None = Field(description="the reporting document's date")
+    date: str | None = Field(description="the meeting's date as this report gives it")
+    status: str
+    evidence: str
+    confidence: float
+
+
 class MeetingReport(BaseModel):
-    """One meeting of an actor as a report of it: with whom, what, when, where, and the evidence."""
+    """One meeting of an actor, an event grouping its reports (``kg.events``): with whom, what,
+    when, where, the main report's evidence, the status history and every report."""
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -25,6 +38,9 @@ class MeetingReport(BaseModel):
     evidence: str
     document: str
     confidence: float
+    published: str | None = None
+    status_history: list[str] = Field(default_factory=list, description="statuses in time order, each change once")
+    reports: list[ReportRef] = Field(default_factory=list)
 
 
 class RelationReport(BaseModel):

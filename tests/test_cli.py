@@ -219,9 +219,13 @@ def test_cli_extract_json_contract(tmp_path):
 
 
 def test_cli_min_confidence_filters_meetings(demo_store):
-    every = json.loads(kg(demo_store, "who-met-whom", "Bessent", "--json").stdout)["meetings"]
-    sure = json.loads(kg(demo_store, "who-met-whom", "Bessent", "--min-confidence", "0.7", "--json").stdout)["meetings"]
+    def meetings(*options: str) -> list[dict]:
+        return json.loads(kg(demo_store, "who-met-whom", "Bessent", *options, "--json").stdout)["meetings"]
+
+    every, sure = meetings("--reports"), meetings("--reports", "--min-confidence", "0.7")
     assert all(0 <= m["confidence"] <= 1 for m in every)
     assert [m for m in every if m["confidence"] >= 0.7] == sure
     assert len(sure) < len(every)  # the delegations' meeting is inferred, and says so
+    events = meetings("--min-confidence", "0.7")  # events group only the reports that pass
+    assert sorted(r["evidence"] for e in events for r in e["reports"]) == sorted(m["evidence"] for m in sure)
     assert kg(demo_store, "who-met-whom", "Bessent", "--min-confidence", "2").exit_code == 2

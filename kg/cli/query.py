@@ -25,32 +25,42 @@ def register(app: typer.Typer) -> None:
 def who_met_whom_cmd(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
-    status: Annotated[str | None, typer.Option(help="held, scheduled, potential or cancelled.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="held, scheduled, potential or cancelled (a meeting's final status).")
+    ] = None,
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose rule earned less.")
     ] = 0.0,
+    reports: Annotated[bool, typer.Option("--reports", help="One row per report instead of one per meeting.")] = False,
+    window: Annotated[
+        int, typer.Option(min=0, help="Days an undated report may lie from a meeting's other reports.")
+    ] = 30,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
-    """Everyone NAME met, is scheduled to meet or might meet, with evidence.
+    """Everyone NAME met, is scheduled to meet or might meet, with evidence: one row per
+    meeting, its reports (announced, held, listed in a headline) grouped.
 
     Example: kg who-met-whom Bessent --status held --min-confidence 0.8 --json
     """
     from kg.api import KnowledgeGraph
 
-    answer = KnowledgeGraph(ctx.obj["store"]).who_met_whom(name, status=status, min_confidence=min_confidence)
+    answer = KnowledgeGraph(ctx.obj["store"]).who_met_whom(
+        name, status=status, min_confidence=min_confidence, reports=reports, window=window
+    )
     actor, rows = answer.person, answer.meetings
     if json_:
         print_json(answer.model_dump(by_alias=True))
         return
-    table(
-        ["with", "kind", "status", "date", "place", "evidence"],
-        [
-            [", ".join(r.with_), r.kind, r.status, r.date, r.place, f"{r.evidence}\n({r.source or r.document})"]
-            for r in rows
-        ],
-        title=f"{actor.name} ({actor.type}): {len(rows)} meeting(s)",
-        wide="evidence",
+    count = sum(len(r.reports) for r in rows)
+    shown = [[", ".join(r.with_), r.kind, " → ".join(r.status_history), r.date, r.place, str(len(r.reports)),
+              f"{r.evidence}\n({r.source or r.document})"] for r in rows]  # fmt: skip
+    headers = ["with", "kind", "status", "date", "place", "reports", "evidence"]
+    if reports:  # one report a row: no count to show
+        headers, shown = headers[:5] + headers[6:], [row[:5] + row[6:] for row in shown]
+    title = f"{actor.name} ({actor.type}): " + (
+        f"{count} report(s)" if reports else f"{len(rows)} meeting(s), {count} report(s)"
     )
+    table(headers, shown, title=title, wide="evidence")
 
 
 @handle_errors

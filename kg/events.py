@@ -1,0 +1,231 @@
+"""Meeting reports -> meeting events: one event per meeting, however often the news reports it.
+
+One meeting is announced ("will host"), held (the readout), listed in a headline index and
+recalled a week later; each is a report, in its own document graph, with its own status, date
+and evidence. Counting reports is GDELT's best-known flaw. The rules that make reports one
+event are facts of how news dates meetings:
+
+- the same parties (after entity resolution) and the same channel (a phone call and a meeting
+  of one pair on one day are two events);
+- compatible places: the same, or one report names none;
+- compatible dates: equal, one inside the other (a day inside "July 2023"), or days at most
+  ``SPAN_DAYS`` apart (a round of talks runs over days, and each report dates it by its own);
+  a report with no meeting date, or one only as precise as a month, is dated by its document
+  and must lie within ``window`` days (30 by default) of every report of the event, so the
+  same pair's meetings months apart stay apart;
+- a cancellation is dated when it was called off, not when the meeting was to be, and a
+  meeting dated the day of its report may be only "today's news" (a headline, a recollection):
+  such a date places a report in the window, never against another report's day.
+
+The event's status is the most definite one in time order (held or cancelled over scheduled
+over potential; the latest among equals): "scheduled -> held" is held, "scheduled ->
+cancelled" cancelled, and a later "might meet again" does not undo a held meeting. Its date
+and place are the most precise any report gives; its confidence grows with the number of
+distinct documents reporting it (noisy-or, below 0.99).
+
+Events are computed from the document graphs when asked, never stored: ``forget`` and
+``reextract`` of a document change exactly the events it reported, with nothing to keep in
+step.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from typing import Protocol
+
+WINDOW_DAYS = 30
+SPAN_DAYS = 2
+RANK = {"potential": 0, "scheduled": 1, "held": 2, "cancelled": 2}
+REMOTE_KINDS = frozenset({"call"})  # not in person: a channel of its own
+_LOOKBACK = 8  # open events of one party set a report is compared with (reports come in time order)
+
+
+class Report(Protocol):
+    """What a report needs for grouping (``kg.queries.MeetingRow`` is one)."""
+
+    kind: str
+    place: str | None
+    date: str | None  # the meeting's date, as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD
+    published: str | None  # the reporting document's date
+    status: str
+    document: str
+    confidence: float
+
+
+@dataclass
+class Event:
+    """Reports of one meeting, in time order, and what they say together."""
+
+    parties: frozenset[str]
+    reports: list = field(default_factory=list)
+    held_on: str | None = None  # the most precise meeting date a report states
+    place: str | None = None
+    first: Date | None = None  # earliest and latest day the reports are dated by
+    last: Date | None = None
+
+    @classmethod
+    def single(cls, r: Report, parties: Iterable[str]) -> Event:
+        """An event of one report (``kg who-met-whom --reports``)."""
+        e = cls(parties=frozenset(parties))
+        e.add(r)
+        return e
+
+    @property
+    def date(self) -> str | None:
+        """The most precise meeting date stated, else the first report's date."""
+        return self.held_on or next((r.date for r in self.reports if r.date), None)
+
+    @property
+    def status(self) -> str:
+        top = max(RANK[r.status] for r in self.reports)
+        return [r.status for r in self.reports if RANK[r.status] == top][-1]
+
+    @property
+    def status_history(self) -> list[str]:
+        """Statuses in time order, each change once: ["scheduled", "held"]."""
+        out: list[str] = []
+        for r in self.reports:
+            if not out or out[-1] != r.status:
+                out.append(r.status)
+        return out
+
+    @property
+    def confidence(self) -> float:
+        best: dict[str, float] = {}
+        for r in self.reports:
+            best[r.document] = max(best.get(r.document, 0.0), r.confidence)
+        miss = 1.0
+        for c in best.values():
+            miss *= 1.0 - c
+        return round(min(0.99, max(max(best.values()), 1.0 - miss)), 2)
+
+    @property
+    def main(self):
+        """The report that speaks for the event: the first with its status."""
+        return next(r for r in self.reports if r.status == self.status)
+
+    def fits(self, r: Report, window: int) -> bool:
+        if r.place and self.place and r.place != self.place:
+            return False
+        held_on, ours = _meeting_date(r), self.held_on
+        if held_on and ours:
+            a, b = _parse(held_on), _parse(ours)
+            if a and b and len(held_on) == len(ours) == 10:
+                return abs((a - b).days) <= SPAN_DAYS
+            if not _nested(held_on, ours):
+                return False
+        day = _day(r)
+        if day is None or self.first is None:
+            return True
+        return (self.last - day).days <= window and (day - self.first).days <= window
+
+    def add(self, r: Report) -> None:
+        self.reports.append(r)
+        held_on = _meeting_date(r)
+        if held_on and (self.held_on is None or len(held_on) > len(self.held_on)):
+            self.held_on = held_on
+        self.place = self.place or r.place
+        day = _day(r)
+        if day is not None:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+
+def group(reports: Iterable[Report], parties, *, window: int = WINDOW_DAYS) -> list[Event]:
+    """Reports -> events, in order of date. ``parties(report)`` gives the report's party set
+    (the other participants of one actor's meetings, or all participants)."""
+    by_set: dict[tuple, list[Event]] = defaultdict(list)
+    events: list[Event] = []
+    for r in sorted(reports, key=_order):
+        key = (frozenset(parties(r)), r.kind in REMOTE_KINDS)
+        candidates = by_set[key]
+        event = next((e for e in reversed(candidates[-_LOOKBACK:]) if e.fits(r, window)), None)
+        if event is None:
+            event = Event(parties=key[0])
+            candidates.append(event)
+            events.append(event)
+        event.add(r)
+    return sorted(events, key=lambda e: (e.date or _iso(e.first) or "9999", e.reports[0].document))
+
+
+def _nested(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _meeting_date(r: Report) -> str | None:
+    """The date a report states for the meeting, if it is evidence of the meeting's day: not a
+    cancellation's (the day it was called off), not the report's own day."""
+    return None if r.status == "cancelled" or r.date == r.published else r.date
+
+
+@lru_cache(maxsize=4096)  # a store's dates repeat: parse each once
+def _parse(value: str) -> Date | None:
+    try:
+        return Date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _day(r: Report) -> Date | None:
+    """The day a report is dated by: its meeting's day, else its document's."""
+    return _day_of(r.date, r.published)
+
+
+@lru_cache(maxsize=4096)
+def _day_of(date: str | None, published: str | None) -> Date | None:
+    for value in (date, published):
+        if value and len(value) >= 10 and (day := _parse(value)):
+            return day
+    return None
+
+
+def _iso(d: Date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _order(r: Report) -> tuple:
+    """Time order of reports: when they were reported (their document's date, else the day they
+    give), then the day they give, then document; undated last."""
+    when = r.published or _iso(_day(r))
+    return (when is None, when or "", r.date or "", r.document)
+
+
+def as_json(e: Event) -> dict:
+    """An event as ``kg who-met-whom --json`` prints it: the main report's fields, the event's
+    status, history, date, place and confidence, and every report."""
+    main = e.main
+    return {
+        **main.as_json(),
+        "place": e.place,
+        "date": e.date,
+        "status": e.status,
+        "status_history": e.status_history,
+        "confidence": e.confidence,
+        "reports": [
+            {k: r.as_json()[k] for k in ("document", "source", "published", "date", "status", "evidence", "confidence")}
+            for r in e.reports
+        ],
+    }
+
+
+def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float = 0.0) -> list[Event]:
+    """The meeting events of one actor (``kg.queries.who_met_whom`` rows, grouped). A hub's
+    events are cached beside a local store as its rows are, so that the answer read back costs
+    what the rows alone would."""
+    import hashlib
+
+    from kg.cache import load, save
+    from kg.queries import HUB_MEETINGS, who_met_whom
+
+    name = "events-of-" + hashlib.sha256(f"{actor.iri} {window} {min_confidence}".encode()).hexdigest()[:16]
+    events = load(store, name)
+    if events is None:
+        rows = who_met_whom(store, actor, min_confidence=min_confidence)
+        events = group(rows, lambda r: r.with_, window=window)
+        if len(rows) >= HUB_MEETINGS:
+            save(store, name, events)
+    return events

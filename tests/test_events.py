@@ -1,0 +1,94 @@
+"""Meeting events (kg.events): the reports of one meeting grouped, on a real store.
+
+Every text is ingested as its own document with its own date, as news arrives."""
+
+from __future__ import annotations
+
+import kg
+
+ANNOUNCED = ("U.S. Treasury Secretary Scott Bessent will meet Chinese Vice Premier He Lifeng in Madrid on "
+             "September 14.", "2025-09-08")  # fmt: skip
+HELD = ("Scott Bessent met He Lifeng in Madrid on Sunday, the Treasury said.", "2025-09-15")
+HEADLINE = ("Scott Bessent and He Lifeng hold trade talks in Madrid\nOil prices rise on supply worries", "2025-09-15")
+
+
+def _store(tmp_path, *texts: tuple[str, str]):
+    g = kg.open(tmp_path / "store")
+    for text, day in texts:
+        summary = g.ingest([text], date=day)
+        assert not summary.errors, summary.errors
+    return g
+
+
+def _events(g, name: str = "Bessent", **options) -> list:
+    return g.who_met_whom(name, **options).meetings
+
+
+def test_announced_held_and_headline_are_one_event_held(tmp_path):
+    g = _store(tmp_path, ANNOUNCED, HEADLINE, HELD)
+    (event,) = _events(g)
+    assert event.with_ == ["He Lifeng"] and event.status == "held"
+    assert event.status_history == ["scheduled", "held"]
+    assert len(event.reports) == 3 and len({r.document for r in event.reports}) == 3
+    assert event.date == "2025-09-14" and event.place == "Madrid"
+    assert event.confidence >= max(r.confidence for r in event.reports)  # three sources say so
+    assert len(_events(g, reports=True)) == 3  # --reports: one row each
+    assert _events(g, status="scheduled") == []  # its final status is held
+
+
+def test_the_same_pair_months_apart_is_two_events(tmp_path):
+    later = ("Scott Bessent met He Lifeng in Madrid on January 20.", "2026-01-21")
+    recalled = ("Scott Bessent has met He Lifeng in Madrid.", "2025-12-01")  # dated by its document
+    g = _store(tmp_path, ANNOUNCED, HELD, later, recalled)
+    events = _events(g)
+    assert [(e.date, e.status, len(e.reports)) for e in events] == [
+        ("2025-09-14", "held", 2),
+        ("2025-12-01", "held", 1),
+        ("2026-01-20", "held", 1),
+    ]
+    assert len(_events(g, window=120)) == 2  # a wider window lets the recollection join
+
+
+def test_a_cancelled_announcement_is_one_event_cancelled(tmp_path):
+    g = _store(
+        tmp_path,
+        ("Chilean Foreign Minister Ana Ruiz will visit Eva Lind in Bergen on May 4.", "2026-04-20"),
+        ("A meeting between Ana Ruiz and Eva Lind in Bergen has been cancelled.", "2026-04-24"),
+    )
+    (event,) = _events(g, "Ana Ruiz")
+    assert event.status == "cancelled" and event.status_history == ["scheduled", "cancelled"]
+    assert event.date == "2026-05-04"  # the planned day, not the day it was called off
+
+
+def test_a_call_and_a_meeting_are_two_events(tmp_path):
+    call = ("Scott Bessent spoke by telephone with Chinese Vice Premier He Lifeng on September 14.", "2025-09-15")
+    g = _store(tmp_path, HELD, call)
+    assert sorted(e.kind for e in _events(g)) == ["call", "meeting"]
+
+
+def test_forgetting_a_report_updates_its_event(tmp_path):
+    g = _store(tmp_path, ANNOUNCED, HELD)
+    (event,) = _events(g)
+    held = next(r.document for r in event.reports if r.status == "held")
+    g.forget(held)
+    (event,) = _events(g)
+    assert event.status == "scheduled" and event.status_history == ["scheduled"] and len(event.reports) == 1
+
+
+def test_who_met_whom_prints_events_and_reports(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    _store(tmp_path, ANNOUNCED, HELD)
+    run = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "who-met-whom", "Bessent", "--json"])
+    assert run.exit_code == 0, run.stderr
+    (event,) = json.loads(run.stdout)["meetings"]
+    assert event["status_history"] == ["scheduled", "held"]
+    assert [set(r) for r in event["reports"]] == [
+        {"document", "source", "published", "date", "status", "evidence", "confidence"}
+    ] * 2
+    run = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "who-met-whom", "Bessent"])
+    assert "1 meeting(s), 2 report(s)" in run.stdout

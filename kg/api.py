@@ -19,15 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError, UsageError
-from kg.results import (
-    ActorModel,
-    DocumentRow,
-    EntityRow,
-    MeetingReport,
-    RelationReport,
-    Relations,
-    WhoMetWhom,
-)
+from kg.results import ActorModel, DocumentRow, EntityRow, MeetingReport, Posts, RelationReport, Relations, WhoMetWhom
 from kg.vocab import MEETING_STATUSES
 
 
@@ -118,6 +110,15 @@ class KnowledgeGraph:
                             min_confidence=min_confidence)  # fmt: skip
         return Relations(actor=ActorModel(name=a.name, type=a.type, iri=a.iri),
                          relations=[RelationReport.model_validate(r) for r in rows])  # fmt: skip
+
+    def roles(self, name: str) -> Posts:
+        """The posts (roles and affiliations) of ``name`` in order of first seen, each dated by
+        the documents that state it."""
+        from kg.queries import find_actor, posts_of
+
+        store = self._read()
+        a = find_actor(store, name)
+        return Posts(person=ActorModel(name=a.name, type=a.type, iri=a.iri), posts=posts_of(store, a))
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         """Every entity (or those of one ``type``) with the number of documents naming it."""

@@ -246,3 +246,35 @@ def relations_of(store: Store, actor: Actor, *, side: str | None = None, type_: 
                 }
             )  # fmt: skip
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["type"], r["as"], r["source"], r["target"]))
+
+
+def posts_of(store: Store, actor: Actor) -> list[dict]:
+    """One person's roles and affiliations, each once, dated by the documents that state it
+    (first and last seen; undated documents count but date nothing), in order of first seen:
+    "Foreign Secretary" (2017) before "Prime Minister" (2020), two posts of one person."""
+    posts: dict[tuple, dict] = {}
+    rows = store.select(load_query("roles_of"), person=IRI(actor.iri))
+    for r in sorted(rows, key=lambda r: (r["date"] or "9999", r["doc"], r["start"])):
+        key = (r["kind"], r["title"], r["of_label"])
+        p = posts.setdefault(key, {"kind": r["kind"], "title": r["title"], "of": r["of_label"], "first": None,
+                                   "last": None, "documents": set(), "evidence": r["evidence"]})  # fmt: skip
+        p["documents"].add(r["doc"])
+        if r["date"]:
+            p["first"] = min(p["first"] or r["date"], r["date"])
+            p["last"] = max(p["last"] or r["date"], r["date"])
+    for (kind, title, of), p in list(posts.items()):  # "Prime Minister" is the one PM post of a country
+        same = [q for (k, t, o), q in posts.items() if (k, t) == (kind, title) and o is not None]
+        if of is None and len(same) == 1:
+            q = same[0]
+            q["documents"] |= p["documents"]
+            q["first"], q["last"] = _span(q["first"], q["last"], p["first"], p["last"])
+            if p["first"] and (not q["first"] or p["first"] <= q["first"]):
+                q["evidence"] = p["evidence"]
+            del posts[(kind, title, of)]
+    out = [{**p, "documents": len(p["documents"])} for p in posts.values()]
+    return sorted(out, key=lambda p: (p["first"] or "9999", p["kind"] != "role"))
+
+
+def _span(*dates: str | None) -> tuple[str | None, str | None]:
+    known = [d for d in dates if d]
+    return (min(known), max(known)) if known else (None, None)

@@ -71,6 +71,24 @@ class WhoMetWhom(BaseModel):
     meetings: list[MeetingReport]
 
 
+class Post(BaseModel):
+    """A role ("Foreign Secretary" of the United Kingdom) or an affiliation (an organisation) of
+    a person, dated by the documents that state it."""
+
+    kind: str = Field(description="role or affiliation")
+    title: str | None
+    of: str | None = Field(description="the country or body a role is of; an affiliation's organisation")
+    first: str | None = Field(description="date of the earliest document stating it")
+    last: str | None
+    documents: int
+    evidence: str = Field(description="the earliest sentence stating it")
+
+
+class Posts(BaseModel):
+    person: ActorModel
+    posts: list[Post]
+
+
 class EntityRow(BaseModel):
     name: str
     type: str

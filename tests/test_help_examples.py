@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 NAMES_ABSENT_FROM_THE_DEMO = {"merge", "unmerge", "forget"}
-ORDER = ["ingest", "extract", "who-met-whom", "relations", "entities", "sparql", "stats", "documents", "centrality", "path",
+ORDER = ["ingest", "extract", "who-met-whom", "relations", "roles", "entities", "sparql", "stats", "documents", "centrality", "path",
          "neighbors", "communities", "timeline", "export", "html", "dump", "load", "aliases", "reextract",
          "duplicates", "merge", "unmerge", "forget"]  # fmt: skip
 

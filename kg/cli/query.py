@@ -1,4 +1,4 @@
-"""Query commands: ``who-met-whom``, ``entities``, ``sparql``, ``stats``."""
+"""Query commands: ``who-met-whom``, ``relations``, ``roles``, ``entities``, ``sparql``, ``stats``, ``documents``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from kg.vocab import ENTITY_TYPES
 def register(app: typer.Typer) -> None:
     app.command("who-met-whom")(who_met_whom_cmd)
     app.command("relations")(relations_cmd)
+    app.command("roles")(roles_cmd)
     app.command("entities")(entities_cmd)
     app.command("sparql")(sparql_cmd)
     app.command("stats")(stats_cmd)
@@ -61,6 +62,31 @@ def who_met_whom_cmd(
         f"{count} report(s)" if reports else f"{len(rows)} meeting(s), {count} report(s)"
     )
     table(headers, shown, title=title, wide="evidence")
+
+
+@handle_errors
+def roles_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """NAME's posts over time: each role and affiliation once, with the first and last date
+    of the documents that state it, in order of first seen.
+
+    Example: kg roles Bessent --json
+    """
+    from kg.api import KnowledgeGraph
+
+    answer = KnowledgeGraph(ctx.obj["store"]).roles(name)
+    if json_:
+        print_json(answer.model_dump())
+        return
+    table(
+        ["post", "of", "first seen", "last seen", "documents", "evidence"],
+        [[p.title or p.kind, p.of, p.first, p.last, str(p.documents), p.evidence] for p in answer.posts],
+        title=f"{answer.person.name} ({answer.person.type}): {len(answer.posts)} post(s)",
+        wide="evidence",
+    )
 
 
 @handle_errors

@@ -148,14 +148,15 @@ class EntityTable:
             if not g.country and g.type == "Person" and len(g.name.split()) >= len(words) and g.name != m.text
             and _within(name_parts(g.name), short)
         ]  # fmt: skip
-        if not hits and len(words) == 1 and m.person_cue:
+        if not hits and len(words) == 1 and (m.person_cue or m.type == "Person"):
             hits = self._family_name_first(short[0])
         return hits[0] if len(hits) == 1 else None
 
     def _family_name_first(self, word: str) -> list[Group]:
-        """ "Ms. Wu" after "Wu Yi", "President Xi" after "Xi Jinping": Chinese and Korean names put
-        the family name first, so a titled bare name may be the first word of a person's name
-        when it ends none."""
+        """ "Ms. Wu" after "Wu Yi", "Xi said" after "Xi Jinping": Chinese and Korean names put the
+        family name first, and transcripts call people by their given name ("Ben" after "Ben
+        Rhodes"), so a bare name of a person may be the first word of a person's name when it
+        ends none."""
         people = [g for g in self.groups if not g.country and g.type == "Person"]
         if any(name_parts(g.name)[-1:] == [word] for g in people):
             return []

@@ -194,6 +194,43 @@ def _order(r: Report) -> tuple:
     return (when is None, when or "", r.date or "", r.document)
 
 
+@dataclass(frozen=True)
+class _Meeting:
+    """A meeting of the store-wide projection (``kg.views.meeting_table``) as a report."""
+
+    meeting: str
+    parties: frozenset[str]
+    kind: str
+    place: str | None
+    date: str | None
+    published: str | None
+    status: str
+    document: str
+    confidence: float
+
+
+def _meeting(mid: str, m: dict) -> _Meeting:
+    return _Meeting(
+        meeting=mid,
+        parties=frozenset(m["actors"]),
+        kind=m["kind"],
+        place=m.get("where"),
+        date=m.get("date"),
+        published=m.get("published"),
+        status=m["status"],
+        document=m["doc"],
+        confidence=float(m["confidence"]),
+    )
+
+
+def event_ids(meetings: dict[str, dict], *, window: int = WINDOW_DAYS) -> dict[str, int]:
+    """Meeting IRI -> the number of its event, for meetings of the store-wide projection (all
+    participants as the party set): what graph views count instead of reports."""
+    reports = [_meeting(mid, m) for mid, m in meetings.items()]
+    events = group(reports, lambda r: r.parties, window=window)
+    return {r.meeting: i for i, e in enumerate(events) for r in e.reports}
+
+
 def as_json(e: Event) -> dict:
     """An event as ``kg who-met-whom --json`` prints it: the main report's fields, the event's
     status, history, date, place and confidence, and every report."""

@@ -81,7 +81,7 @@ def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     return cached(store, name, lambda: _meeting_table(store, evidence=evidence))
 
 
-_LIGHT = ("status", "kind", "date", "confidence", "doc")
+_LIGHT = ("status", "kind", "date", "confidence", "doc", "where", "published")
 
 
 def _meeting_table(store: Store, *, evidence: bool) -> dict[str, dict]:
@@ -111,8 +111,10 @@ def fill_items(store: Store, items: list[dict]) -> None:
 
 def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: bool = True):
     """An undirected ``nx.Graph``: node attributes ``label``, ``type``; edge attributes
-    ``meetings`` (count, the weight), ``statuses``, ``dates``, ``documents`` and ``items`` (one
-    dict per meeting: date, status, kind, place, evidence, source). Cached beside a local store
+    ``meetings`` (the number of meeting events, the weight: a meeting announced, held and
+    listed in a headline counts once, ``kg.events``), ``reports``, ``statuses``, ``dates``,
+    ``documents`` and ``items`` (one dict per report: date, status, kind, place, evidence,
+    source, its ``event``). Cached beside a local store
     per filter: building it is most of an analytics command's time on a big store."""
     import hashlib
 
@@ -132,31 +134,33 @@ def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
 
     if flt.relation:
         return relation_graph(store, flt)
+    from kg.events import event_ids
+
     g = nx.Graph()
     # Sorted, so that the graph (node order, item order) is the same whatever order a store
     # returns rows in: Oxigraph and a remote server give the same export byte for byte.
-    for mid, m in sorted(meeting_table(store, evidence=evidence).items()):
-        if not flt.keeps_meeting(m):
-            continue
+    kept = {mid: m for mid, m in sorted(meeting_table(store, evidence=evidence).items()) if flt.keeps_meeting(m)}
+    event_of = event_ids(kept)  # the reports of one meeting count once (kg.events)
+    for mid, m in kept.items():
         actors = sorted((iri, lab, typ) for iri, (lab, typ) in m["actors"].items() if typ in flt.types)
         for iri, lab, typ in actors:
             g.add_node(iri, label=lab, type=typ)
         item = {k: m.get(k) for k in ("date", "status", "kind", "place", "evidence", "source", "confidence")}
-        item["meeting"] = mid
-        item["document"] = m["doc"].rsplit("/", 1)[-1]
+        item.update(meeting=mid, event=event_of[mid], document=m["doc"].rsplit("/", 1)[-1])
         for i, (a, _, _) in enumerate(actors):
             for b, _, _ in actors[i + 1 :]:
-                if g.has_edge(a, b):
-                    e = g.edges[a, b]
-                else:
-                    g.add_edge(a, b, meetings=0, statuses=[], dates=[], documents=[], items=[], relation="meeting")
-                    e = g.edges[a, b]
-                e["meetings"] += 1
+                if not g.has_edge(a, b):
+                    g.add_edge(a, b, meetings=0, reports=0, statuses=[], dates=[], documents=[], items=[],
+                               relation="meeting")  # fmt: skip
+                e = g.edges[a, b]
+                e["reports"] += 1
                 e["statuses"].append(m["status"])
                 if m.get("date"):
                     e["dates"].append(m["date"])
                 e["documents"].append(item["document"])
                 e["items"].append(item)
+    for _, _, e in g.edges(data=True):
+        e["meetings"] = len({it["event"] for it in e["items"]})
     return g
 
 

@@ -92,3 +92,23 @@ def test_who_met_whom_prints_events_and_reports(tmp_path):
     ] * 2
     run = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "who-met-whom", "Bessent"])
     assert "1 meeting(s), 2 report(s)" in run.stdout
+
+
+def test_graph_views_and_exports_count_meetings_not_reports(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.vocab import MEETING_STATUSES
+
+    g = _store(tmp_path, ANNOUNCED, HEADLINE, HELD)
+    _, graph = g.meeting_graph(MEETING_STATUSES)
+    ((_, _, edge),) = graph.edges(data=True)
+    assert (edge["meetings"], edge["reports"]) == (1, 3)
+    assert len({it["event"] for it in edge["items"]}) == 1
+    out = tmp_path / "graph.csv"
+    run = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "export", "--format", "csv", "-o", str(out)])
+    assert run.exit_code == 0, run.stderr
+    (row,) = csv.DictReader((tmp_path / "graph-edges.csv").open(encoding="utf-8"))
+    assert (row["meetings"], row["reports"]) == ("1", "3")

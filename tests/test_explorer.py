@@ -48,7 +48,7 @@ def test_explorer_payload_keeps_a_shared_meeting_once_and_caps_busy_pairs():
     data = payload(g)
     assert len(data["meetings"]) == PAGE_REPORTS + 1  # the shared one once (undated: last, cut from a-c)
     (busy,) = [e for e in data["edges"] if {e["from"], e["to"]} == {"a", "c"}]
-    assert busy["more"] == 5 and data["notes"] == ["5 meeting(s) of the busiest pairs not written into the page "
+    assert busy["more"] == 5 and data["notes"] == ["5 report(s) of the busiest pairs not written into the page "
                                                    "(kg who-met-whom lists them)"]  # fmt: skip
     dates = [data["meetings"][i]["date"] or "9999" for i in busy["meetings"]]
     assert dates == sorted(dates)

@@ -53,6 +53,7 @@ def _flat(g):
             b,
             relation=str(d.get("relation", "meeting")),
             meetings=int(d.get("meetings", 0)),
+            reports=int(d.get("reports", d.get("meetings", 0))),
             statuses=";".join(sorted(set(d.get("statuses", [])))),
             dates=";".join(sorted(set(d.get("dates", [])))),
             documents=";".join(sorted(set(d.get("documents", [])))),
@@ -77,8 +78,8 @@ def _csv(g, path: Path) -> list[Path]:
             w.writerow([n, d["label"], d["type"], sum(d2["meetings"] for *_, d2 in g.edges(n, data=True))])
     with edges_path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        columns = ["relation", "meetings", "statuses", "dates", "places", "documents", "sources", "evidence"]
+        columns = ["relation", "meetings", "reports", "statuses", "dates", "places", "documents", "sources", "evidence"]
         w.writerow(["source", "target", "source_label", "target_label", *columns])
         for a, b, d in g.edges(data=True):
-            w.writerow([a, b, g.nodes[a]["label"], g.nodes[b]["label"], *(d[c] for c in columns)])
+            w.writerow([a, b, g.nodes[a]["label"], g.nodes[b]["label"], *(d.get(c, "") for c in columns)])
     return [nodes_path, edges_path]

@@ -42,7 +42,7 @@ RELATION_COLOURS = ("#d62728", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#ff7
 LAYOUT_ABOVE = 300  # above this many nodes: fewer layout iterations, no label spreading
 DEFAULT_LIMIT = 400  # below 500 nodes networkx lays out with dense numpy, no scipy (1 s less)
 PAGE_REPORTS = 40  # meetings per pair written into the page; the count of the rest follows
-_ITEM_KEYS = ("meeting", "date", "status", "kind", "place", "evidence", "source", "document", "confidence")
+_ITEM_KEYS = ("meeting", "event", "date", "status", "kind", "place", "evidence", "source", "document", "confidence")
 
 
 def select_nodes(g, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1):
@@ -157,7 +157,7 @@ def payload(g, *, posts: dict | None = None, aliases: dict | None = None, scores
         more += len(items) - len(refs)
     notes = list(notes or [])
     if more:
-        notes.append(f"{more} meeting(s) of the busiest pairs not written into the page (kg who-met-whom lists them)")
+        notes.append(f"{more} report(s) of the busiest pairs not written into the page (kg who-met-whom lists them)")
     return {
         "nodes": nodes,
         "edges": edges,

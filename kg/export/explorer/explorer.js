@@ -36,16 +36,20 @@ var network;
     return [n.label + " (" + n.type + ")", ...posts.slice(0, 4)].join("\n");
   }
 
+  // A meeting announced, held and listed in a headline is one event of three reports.
+  const events = (items) => new Set(items.map((it) => (it.event === undefined || it.event === null ? it.meeting : it.event))).size;
+
   function edgeTitle(e, items) {
     const a = nodeById.get(e.from).label, b = nodeById.get(e.to).label;
     const counts = KG.statuses.map((s) => [s, items.filter((it) => it.status === s).length]).filter(([, c]) => c);
-    return a + " — " + b + "\n" + counts.map(([s, c]) => c + " " + s).join(", ") + "\nclick for the evidence";
+    return a + " — " + b + "\n" + events(items) + " meeting(s): " + items.length + " report(s), " +
+      counts.map(([s, c]) => c + " " + s).join(", ") + "\nclick for the evidence";
   }
 
   function edgeStyle(e, items) {
     const best = items.reduce((s, it) => (rank(it.status) < rank(s) ? it.status : s), items[0].status);
     return { color: KG.status_colours[best] || "#333", dashes: KG.status_dashes[best] || false,
-             width: 1 + Math.min(items.length, 10), title: edgeTitle(e, items) };
+             width: 1 + Math.min(events(items), 10), title: edgeTitle(e, items) };
   }
 
   const nodes = new vis.DataSet(KG.nodes.map((n) => ({
@@ -204,11 +208,12 @@ var network;
   function showEdge(id) {
     const e = KG.edges[id];
     const items = visibleItems(e).slice().sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
-    const more = e.more ? el("p", { class: "kg-meta" }, e.more + " more meeting(s) not in this page") : null;
+    const more = e.more ? el("p", { class: "kg-meta" }, e.more + " more report(s) not in this page") : null;
     const blocks = items.map((it) => itemBlock(it, null));
     for (const b of blocks) b.open = true;
     openPanel(el("h2", {}, nodeById.get(e.from).label + " — " + nodeById.get(e.to).label),
-      el("h3", {}, items.length + " meeting(s), in date order"), el("div", { id: "kg-edge-meetings" }, ...blocks), more);
+      el("h3", {}, events(items) + " meeting(s), " + items.length + " report(s), in date order"),
+      el("div", { id: "kg-edge-meetings" }, ...blocks), more);
   }
 
   function select(id) {

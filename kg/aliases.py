@@ -91,10 +91,10 @@ def _surname_quads(keep, node, g: str) -> list:
     from pyoxigraph import Literal, NamedNode, Quad
 
     from kg.ontology import KG
-    from kg.rdf import surname_key
+    from kg.rdf import surname_keys
 
-    surname = surname_key(keep.name) if keep.type == "Person" else None
-    return [Quad(node, NamedNode(KG + "surnameKey"), Literal(surname), NamedNode(g))] if surname else []
+    keys = surname_keys(keep.name) if keep.type == "Person" else []
+    return [Quad(node, NamedNode(KG + "surnameKey"), Literal(k), NamedNode(g)) for k in keys]
 
 
 def merge_conflicts(store, keep, drop) -> list[str]:

@@ -62,6 +62,19 @@ def surname_key(label: str) -> str | None:
     return fold(words[-1].lower()) if len(words) > 1 else None
 
 
+def surname_keys(label: str) -> list[str]:
+    """Every ``kg:surnameKey`` of a person: the last word, and the first of a name of two or
+    three words that begins with a family name written first ("xi" and "jinping" for "Xi
+    Jinping"; kg/lexicons/family_names_first.txt)."""
+    from kg.lexicons import family_names_first
+
+    words = label.split()
+    keys = [surname_key(label)] if len(words) > 1 else []
+    if len(words) in (2, 3) and words[0].lower() in family_names_first():
+        keys.append(fold(words[0].lower()))
+    return list(dict.fromkeys(k for k in keys if k))
+
+
 def _conf(value: float) -> Literal:
     """A decimal in the canonical form the store keeps ("0.9", "1"), so re-extraction compares equal."""
     text = f"{value:.3f}".rstrip("0").rstrip(".") or "0"
@@ -137,8 +150,9 @@ class _GraphWriter:
                     add(node, SKOS + "altLabel", _lit(alias))
             for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in name_keys(n)):
                 add(node, KG + "nameKey", _lit(key))
-            if type_ == "Person" and (surname := surname_key(label)):
-                add(node, KG + "surnameKey", _lit(surname))
+            if type_ == "Person":
+                for surname in surname_keys(label):
+                    add(node, KG + "surnameKey", _lit(surname))
             add(node, KG + "mentionedIn", self.g)
 
     def evidence(self, ev: Evidence) -> NamedNode:

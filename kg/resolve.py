@@ -24,7 +24,7 @@ from kg.errors import KgError
 from kg.models import Entity, Extraction
 from kg.ontology import load_query
 from kg.queries import Actor, find_actor, person_by_surname, person_countries
-from kg.rdf import fold, surname_key, to_quads
+from kg.rdf import fold, surname_key, surname_keys, to_quads
 from kg.store import Store
 
 
@@ -60,8 +60,8 @@ class ActorResolver:
 
     def __call__(self, e: Entity) -> tuple[str, str, str]:
         iri, label, type_ = self._resolve(e)
-        if type_ == "Person" and (surname := surname_key(label)):
-            self._pending.append((surname, iri, label))
+        if type_ == "Person" and (keys := surname_keys(label)):
+            self._pending += [(surname, iri, label) for surname in keys]
         elif type_ in {"Person", "Organization"} and len(label.split()) == 1:
             self._pending_bare.append((fold(label.lower()), iri, label))
         return iri, label, type_

@@ -107,3 +107,23 @@ def test_resolve_different_given_names_or_countries_stay_apart(tmp_path):
     )
     assert {"Ana Soto", "Soto", "Hugo Soto"} <= _persons(store)
     assert _partners(store, "Ana Soto") == {"Luis Vega"}
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_resolve_a_family_name_written_first_finds_its_person(tmp_path, order):
+    """Chinese and Korean names put the family name first: a bare "Wang" in another document
+    is the one stored "Wang Lei"; with two Kims stored, a bare "Kim" is neither."""
+    texts = ["Vice Premier Wang Lei met Eva Lind in Oslo on Monday.", "Wang met Luis Vega in Quito on Friday."]
+    store = _ingest(tmp_path, "s", [texts[i] for i in order])
+    assert {p for p in _persons(store) if "Wang" in p} == {"Wang Lei"}
+    assert _partners(store, "Wang Lei") == {"Eva Lind", "Luis Vega"}
+
+
+def test_resolve_a_bare_family_name_of_two_stored_people_stays_apart(tmp_path):
+    store = _ingest(tmp_path, "s", [
+        "Kim Jong Un met Eva Lind in Pyongyang on Monday.",
+        "South Korean President Kim Dae-jung met Luis Vega in Seoul on Tuesday.",
+        "Kim met Omar Haddad in Vienna on Friday.",
+    ])  # fmt: skip
+    assert "Kim" in _persons(store)
+    assert kg(store, "who-met-whom", "Kim").exit_code == 2  # ambiguous: which Kim?

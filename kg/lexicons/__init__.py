@@ -143,6 +143,13 @@ def nicknames() -> dict[str, str]:
 
 
 @cache
+def family_names_first() -> frozenset[str]:
+    """Family names written first ("Xi Jinping", "Kim Jong Un"), lower case (family_names_first.txt)."""
+    lines = (HERE / "family_names_first.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
 def predicates() -> dict:
     """Meeting predicates by lemma with their argument frames (predicates.json)."""
     return json.loads((HERE / "predicates.json").read_text(encoding="utf-8"))

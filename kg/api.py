@@ -19,27 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError, UsageError
-from kg.results import ActorModel, DocumentRow, EntityRow, MeetingReport, Posts, RelationReport, Relations, WhoMetWhom
+from kg.results import (
+    ActorModel,
+    DocumentRow,
+    EntityRow,
+    Explorer,
+    MeetingReport,
+    Posts,
+    RelationReport,
+    Relations,
+    WhoMetWhom,
+)
 from kg.vocab import MEETING_STATUSES
-
-
-class Explorer:
-    """The explorer page for a notebook: Jupyter shows ``_repr_html_``, an iframe whose ``srcdoc``
-    is the whole page (escaped), so nothing is served or fetched. ``.html`` is the page itself."""
-
-    def __init__(self, page: str, *, height: int = 700):
-        self.html, self.height = page, height
-
-    def _repr_html_(self) -> str:
-        import html
-
-        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{int(self.height)}px;'
-                'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')  # fmt: skip
-
-    def save(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.write_text(self.html, encoding="utf-8")
-        return path
 
 
 class KnowledgeGraph:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-VERSION = 4  # bump when a cached shape changes (2: decimals as floats; 3: report dates; 4: events)
+VERSION = 5  # bump when a cached shape changes (2: decimals as floats; 3: report dates; 4-5: events)
 KEEP_FILES = 40  # one per projection and filter (a meeting graph, eight relation graphs, ...); least recently used go
 
 

@@ -9,19 +9,20 @@ event are facts of how news dates meetings:
   of one pair on one day are two events);
 - compatible places: the same, or one report names none;
 - compatible dates: equal, one inside the other (a day inside "July 2023"), or days at most
-  ``SPAN_DAYS`` apart (a round of talks runs over days, and each report dates it by its own);
-  a report with no meeting date, or one only as precise as a month, is dated by its document
-  and must lie within ``window`` days (30 by default) of every report of the event, so the
-  same pair's meetings months apart stay apart;
-- a cancellation is dated when it was called off, not when the meeting was to be, and a
-  meeting dated the day of its report may be only "today's news" (a headline, a recollection):
-  such a date places a report in the window, never against another report's day.
+  ``SPAN_DAYS`` apart (a round of talks runs over days, and each report, a headline the next
+  morning among them, dates it by its own);
+- a report that states no day (none, or only a month or a year) is dated by its document and
+  must lie within ``window`` days (30 by default) of every report of the event, so the same
+  pair's meetings months apart stay apart;
+- a cancellation is dated when it was called off, not when the meeting was to be: the window
+  places it, and it never joins a meeting already held (that one took place; the call-off is
+  of another).
 
 The event's status is the most definite one in time order (held or cancelled over scheduled
 over potential; the latest among equals): "scheduled -> held" is held, "scheduled ->
 cancelled" cancelled, and a later "might meet again" does not undo a held meeting. Its date
 and place are the most precise any report gives; its confidence grows with the number of
-distinct documents reporting it (noisy-or, below 0.99).
+distinct documents reporting it (noisy-or, at most 0.99).
 
 Events are computed from the document graphs when asked, never stored: ``forget`` and
 ``reextract`` of a document change exactly the events it reported, with nothing to keep in
@@ -41,7 +42,6 @@ WINDOW_DAYS = 30
 SPAN_DAYS = 2
 RANK = {"potential": 0, "scheduled": 1, "held": 2, "cancelled": 2}
 REMOTE_KINDS = frozenset({"call"})  # not in person: a channel of its own
-_LOOKBACK = 8  # open events of one party set a report is compared with (reports come in time order)
 
 
 class Report(Protocol):
@@ -66,6 +66,7 @@ class Event:
     place: str | None = None
     first: Date | None = None  # earliest and latest day the reports are dated by
     last: Date | None = None
+    status: str = ""  # the most definite status, the latest among equals (reports come in time order)
 
     @classmethod
     def single(cls, r: Report, parties: Iterable[str]) -> Event:
@@ -78,11 +79,6 @@ class Event:
     def date(self) -> str | None:
         """The most precise meeting date stated, else the first report's date."""
         return self.held_on or next((r.date for r in self.reports if r.date), None)
-
-    @property
-    def status(self) -> str:
-        top = max(RANK[r.status] for r in self.reports)
-        return [r.status for r in self.reports if RANK[r.status] == top][-1]
 
     @property
     def status_history(self) -> list[str]:
@@ -111,20 +107,28 @@ class Event:
     def fits(self, r: Report, window: int) -> bool:
         if r.place and self.place and r.place != self.place:
             return False
-        held_on, ours = _meeting_date(r), self.held_on
-        if held_on and ours:
-            a, b = _parse(held_on), _parse(ours)
-            if a and b and len(held_on) == len(ours) == 10:
+        if r.status == "cancelled" and any(x.status == "held" for x in self.reports):
+            return False
+        stated, ours = _meeting_date(r), self.held_on
+        if stated and ours:
+            a, b = _parse(stated), _parse(ours)
+            if a and b and len(stated) == len(ours) == 10:
                 return abs((a - b).days) <= SPAN_DAYS
-            if not _nested(held_on, ours):
+            if not _nested(stated, ours):
                 return False
+        elif stated and self.first and not all(_nested(stated, d.isoformat()) for d in (self.first, self.last)):
+            if len(stated) < 10 or not (a := _parse(stated)):
+                return False  # "in 2023" is not a meeting of the days this event's reports give
+            return abs((a - self.first).days) <= window and abs((a - self.last).days) <= window
         day = _day(r)
         if day is None or self.first is None:
             return True
-        return (self.last - day).days <= window and (day - self.first).days <= window
+        return abs((self.last - day).days) <= window and abs((day - self.first).days) <= window
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        if not self.status or RANK.get(r.status, 0) >= RANK.get(self.status, 0):
+            self.status = r.status
         held_on = _meeting_date(r)
         if held_on and (self.held_on is None or len(held_on) > len(self.held_on)):
             self.held_on = held_on
@@ -142,8 +146,8 @@ def group(reports: Iterable[Report], parties, *, window: int = WINDOW_DAYS) -> l
     events: list[Event] = []
     for r in sorted(reports, key=_order):
         key = (frozenset(parties(r)), r.kind in REMOTE_KINDS)
+        event = _fitting(by_set[key], r, window)
         candidates = by_set[key]
-        event = next((e for e in reversed(candidates[-_LOOKBACK:]) if e.fits(r, window)), None)
         if event is None:
             event = Event(parties=key[0])
             candidates.append(event)
@@ -152,14 +156,26 @@ def group(reports: Iterable[Report], parties, *, window: int = WINDOW_DAYS) -> l
     return sorted(events, key=lambda e: (e.date or _iso(e.first) or "9999", e.reports[0].document))
 
 
+def _fitting(candidates: list[Event], r: Report, window: int) -> Event | None:
+    """The latest event ``r`` fits. Events are made in time order, so the search stops at
+    those whose last day lies far before the report's: they can take no report dated now."""
+    day = _day(r)
+    for e in reversed(candidates):
+        if e.fits(r, window):
+            return e
+        if day is not None and e.last is not None and (day - e.last).days > 3 * window:
+            return None
+    return None
+
+
 def _nested(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
 def _meeting_date(r: Report) -> str | None:
-    """The date a report states for the meeting, if it is evidence of the meeting's day: not a
-    cancellation's (the day it was called off), not the report's own day."""
-    return None if r.status == "cancelled" or r.date == r.published else r.date
+    """The date a report gives the meeting, if it is evidence of the meeting's day: not a
+    cancellation's (the day it was called off)."""
+    return None if r.status == "cancelled" else r.date
 
 
 @lru_cache(maxsize=4096)  # a store's dates repeat: parse each once
@@ -231,22 +247,33 @@ def event_ids(meetings: dict[str, dict], *, window: int = WINDOW_DAYS) -> dict[s
     return {r.meeting: i for i, e in enumerate(events) for r in e.reports}
 
 
+_REPORT_KEYS = ("document", "source", "published", "date", "status", "evidence", "confidence")
+
+
 def as_json(e: Event) -> dict:
     """An event as ``kg who-met-whom --json`` prints it: the main report's fields, the event's
     status, history, date, place and confidence, and every report."""
-    main = e.main
+    status = e.status
+    rows = [r.as_json() for r in e.reports]
+    main = next(row for row in rows if row["status"] == status)
     return {
-        **main.as_json(),
+        **main,
         "place": e.place,
         "date": e.date,
-        "status": e.status,
+        "status": status,
         "status_history": e.status_history,
         "confidence": e.confidence,
-        "reports": [
-            {k: r.as_json()[k] for k in ("document", "source", "published", "date", "status", "evidence", "confidence")}
-            for r in e.reports
-        ],
+        "reports": [{k: row[k] for k in _REPORT_KEYS} for row in rows],
     }
+
+
+def _party_names(r) -> list[str]:
+    """The other parties by name, case and accents folded: one person's two labels ("Kim
+    Jong-un", "Kim Jong-Un") and one name the model typed differently in two documents (two
+    IRIs of one label) are one party."""
+    from kg.rdf import fold
+
+    return [fold(n.lower()) for n in r.with_]
 
 
 def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float = 0.0) -> list[Event]:
@@ -262,7 +289,7 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
     events = load(store, name)
     if events is None:
         rows = who_met_whom(store, actor, min_confidence=min_confidence)
-        events = group(rows, lambda r: r.with_, window=window)
+        events = group(rows, _party_names, window=window)
         if len(rows) >= HUB_MEETINGS:
             save(store, name, events)
     return events

@@ -212,23 +212,27 @@ def reextract(
 ) -> dict:
     """Run the current extractor over every stored document (or the graphs in ``only``) and swap
     each document's graph for the new one (readers see the old or the new graph, never a mix; the
-    text is never lost)."""
+    text is never lost). ``absorbed``: other documents' graphs rewritten because a full name now
+    absorbs their one-word nodes (``kg.resolve``)."""
     store.drop_staging()
     resolver = ActorResolver(store, aliases)
-    changed = unchanged = 0
+    changed = unchanged = absorbed = 0
     for extraction in extractor(stored_documents(store, only)):
         iri = iris.document(extraction.document.id)
         new = resolver.quads(extraction)
         if {str(q) for q in new} == {str(q) for q in store.graph_quads(iri)}:
             unchanged += 1
+            resolver.commit()
         else:
             try:
                 store.replace_graph(iri, new)
-            finally:
-                resolver.forget()  # the old graph's persons may be gone: ask the store again
+            except BaseException:
+                resolver.rollback()
+                raise
+            resolver.commit()  # its persons now count, and may absorb one-word nodes
+            resolver.forget()  # the old graph's persons may be gone: ask the store again
             changed += 1
-        resolver.commit()
-        changed += bool(resolver.absorb())
+        absorbed += resolver.absorb()
         if on_item:
             on_item(iri)
-    return {"documents": changed + unchanged, "changed": changed, "unchanged": unchanged}
+    return {"documents": changed + unchanged, "changed": changed, "unchanged": unchanged, "absorbed": absorbed}

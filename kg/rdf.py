@@ -64,13 +64,14 @@ def surname_key(label: str) -> str | None:
 
 def surname_keys(label: str) -> list[str]:
     """Every ``kg:surnameKey`` of a person: the last word, and the first of a name of two or
-    three words that begins with a family name written first ("xi" and "jinping" for "Xi
-    Jinping"; kg/lexicons/family_names_first.txt)."""
+    three words that begins with a family name written first and given to no one elsewhere
+    ("xi" and "jinping" for "Xi Jinping", only "darroch" for "Kim Darroch";
+    kg/lexicons/family_names_first.txt)."""
     from kg.lexicons import family_names_first
 
     words = label.split()
     keys = [surname_key(label)] if len(words) > 1 else []
-    if len(words) in (2, 3) and words[0].lower() in family_names_first():
+    if len(words) in (2, 3) and words[0].lower() in family_names_first(across_documents=True):
         keys.append(fold(words[0].lower()))
     return list(dict.fromkeys(k for k in keys if k))
 

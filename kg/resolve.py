@@ -5,7 +5,8 @@ people, applied whatever order the documents come in:
 
 - the alias file decides first (``kg merge`` writes it; ``keep_apart`` names never join);
 - a one-word name ("Trump", which the model may call an organisation in a headline) joins the one
-  stored person whose surname it is; with two ("Bill Clinton", "Hillary Clinton") it stays apart;
+  stored person whose surname it is ("Xi" the family name, written first, of "Xi Jinping":
+  ``kg.rdf.surname_keys``); with two ("Bill Clinton", "Hillary Clinton") it stays apart;
 - a full name joins the one stored person of its surname whose names agree with it ("Mike Pompeo"
   and "Michael R. Pompeo"; "Sergey" and "Sergei"; "Hillary Rodham Clinton" and "Hillary Clinton",
   never "Bill Clinton"); when the names agree with two ("George Bush" with "George W. Bush" and
@@ -146,13 +147,23 @@ class ActorResolver:
         if book and book.apart(e.name):
             return iris.actor(e.type, e.name), e.name, e.type
         if e.type in {"Person", "Organization"} and len(e.name.split()) == 1:
-            hits = self._by_surname(e.name)
-            if len(hits) == 1 and not self._other_country(e.name, next(iter(hits))):
-                return (*next(iter(hits)), "Person")
+            hits = _by_iri(self._by_surname(e.name))
+            if len(hits) == 1 and not self._other_country(e.name, hits[0]):
+                return (*hits[0], "Person")
         if e.type == "Person" and (surname := surname_key(e.name)):
             own = iris.actor(e.type, e.name)
-            fits = [h for h in self._by_surname(surname) if names_agree(h[1], e.name)]
+            fits = _by_iri(h for h in self._by_surname(surname) if names_agree(h[1], e.name))
             if len(fits) == 1 and fits[0][0] != own and not self._other_country(e.name, fits[0]):
                 return (*fits[0], "Person")  # "Mike Pompeo" joins "Michael R. Pompeo"; "Hillary
                 # Rodham Clinton" joins "Hillary Clinton", never Bill
         return iris.actor(e.type, e.name), e.name, e.type
+
+
+def _by_iri(hits) -> list[tuple[str, str]]:
+    """One (IRI, label) per stored person: one person may bear two labels ("Kim Jong-un", "Kim
+    Jong-Un" written under one IRI by two documents); the shortest, then first, label names it."""
+    best: dict[str, str] = {}
+    for iri, label in hits:
+        if iri not in best or (len(label), label) < (len(best[iri]), best[iri]):
+            best[iri] = label
+    return sorted(best.items())

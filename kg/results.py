@@ -1,6 +1,9 @@
-"""What the Python API returns: pydantic models, one per kind of answer (``kg.api``)."""
+"""What the Python API returns (``kg.api``): pydantic models, one per kind of answer, and the
+explorer page for a notebook."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,3 +107,22 @@ class DocumentRow(BaseModel):
     source: str | None
     title: str | None
     facts: int
+
+
+class Explorer:
+    """The explorer page for a notebook: Jupyter shows ``_repr_html_``, an iframe whose ``srcdoc``
+    is the whole page (escaped), so nothing is served or fetched. ``.html`` is the page itself."""
+
+    def __init__(self, page: str, *, height: int = 700):
+        self.html, self.height = page, height
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{int(self.height)}px;'
+                'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')  # fmt: skip
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.write_text(self.html, encoding="utf-8")
+        return path

@@ -73,7 +73,7 @@ class ViewFilter:
 
 def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}.
-    Without ``evidence`` the lighter projection is used (no sentences, places or sources): an
+    Without ``evidence`` the lighter projection is used (no sentences, place names or sources): an
     order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown."""
     from kg.cache import cached
 

@@ -119,11 +119,13 @@ def test_resolve_a_family_name_written_first_finds_its_person(tmp_path, order):
     assert _partners(store, "Wang Lei") == {"Eva Lind", "Luis Vega"}
 
 
-def test_resolve_a_bare_family_name_of_two_stored_people_stays_apart(tmp_path):
+def test_resolve_a_bare_name_that_is_also_a_given_name_joins_no_one(tmp_path):
+    """ "Kim" and "Lee" are Korean family names and English given names ("Kim Darroch", "Lee
+    Zeldin"): a bare one in another document is no evidence of which person it is."""
     store = _ingest(tmp_path, "s", [
-        "Kim Jong Un met Eva Lind in Pyongyang on Monday.",
-        "South Korean President Kim Dae-jung met Luis Vega in Seoul on Tuesday.",
-        "Kim met Omar Haddad in Vienna on Friday.",
+        "EPA Administrator Lee Zeldin met Eva Lind in Oslo on Monday.",
+        "British Ambassador Kim Darroch met Luis Vega in Quito on Tuesday.",
+        "Omar Haddad met Lee in Vienna on Friday. Ana Novak met Kim in Rome on Friday.",
     ])  # fmt: skip
-    assert "Kim" in _persons(store)
-    assert kg(store, "who-met-whom", "Kim").exit_code == 2  # ambiguous: which Kim?
+    assert _partners(store, "Lee Zeldin") == {"Eva Lind"}
+    assert _partners(store, "Kim Darroch") == {"Luis Vega"}

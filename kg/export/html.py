@@ -153,7 +153,10 @@ def payload(g, *, posts: dict | None = None, aliases: dict | None = None, scores
                 index[it["meeting"]] = len(meetings)
                 meetings.append({k: it.get(k) for k in _ITEM_KEYS})
             refs.append(index[it["meeting"]])
-        edges.append({"id": len(edges), "from": a, "to": b, "meetings": refs, "more": len(items) - len(refs)})
+        written = {it.get("event") for it in items[:PAGE_REPORTS]}
+        extra = len({it.get("event") for it in items[PAGE_REPORTS:]} - written)  # meetings only unwritten reports tell
+        edges.append({"id": len(edges), "from": a, "to": b, "meetings": refs, "more": len(items) - len(refs),
+                      "more_meetings": extra})  # fmt: skip
         more += len(items) - len(refs)
     notes = list(notes or [])
     if more:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention
-from kg.lexicons import name_words, nicknames
+from kg.lexicons import family_names_first, name_words, nicknames
 from kg.models import Entity
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
@@ -148,15 +148,16 @@ class EntityTable:
             if not g.country and g.type == "Person" and len(g.name.split()) >= len(words) and g.name != m.text
             and _within(name_parts(g.name), short)
         ]  # fmt: skip
-        if not hits and len(words) == 1 and (m.person_cue or m.type == "Person"):
+        if not hits and len(words) == 1 and (m.person_cue or short[0] in family_names_first()):
             hits = self._family_name_first(short[0])
         return hits[0] if len(hits) == 1 else None
 
     def _family_name_first(self, word: str) -> list[Group]:
-        """ "Ms. Wu" after "Wu Yi", "Xi said" after "Xi Jinping": Chinese and Korean names put the
-        family name first, and transcripts call people by their given name ("Ben" after "Ben
-        Rhodes"), so a bare name of a person may be the first word of a person's name when it
-        ends none."""
+        """ "Ms. Wu" after "Wu Yi", "Lien said" after "Lien Chan": Chinese and Korean names put
+        the family name first, so a titled bare name, or one of the family names written first
+        (kg/lexicons/family_names_first.txt), may be the first word of a person's name when it
+        ends none. An untitled given name is not ("Carter" after "Carter Page" may be another
+        Carter)."""
         people = [g for g in self.groups if not g.country and g.type == "Person"]
         if any(name_parts(g.name)[-1:] == [word] for g in people):
             return []

@@ -143,10 +143,12 @@ def nicknames() -> dict[str, str]:
 
 
 @cache
-def family_names_first() -> frozenset[str]:
-    """Family names written first ("Xi Jinping", "Kim Jong Un"), lower case (family_names_first.txt)."""
+def family_names_first(*, across_documents: bool = False) -> frozenset[str]:
+    """Family names written first ("Xi Jinping", "Kim Jong Un"), lower case; ``across_documents``:
+    only those that are no given name elsewhere (family_names_first.txt, lines without " *")."""
     lines = (HERE / "family_names_first.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    rows = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return frozenset(r.removesuffix(" *").lower() for r in rows if not (across_documents and r.endswith(" *")))
 
 
 @cache

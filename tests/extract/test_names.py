@@ -66,14 +66,16 @@ def test_names_a_titled_family_name_first_is_that_person(read):
     assert not any("Wu Lan" in m.participants and "Italy" in m.participants for m in x.meetings)
 
 
-def test_names_a_bare_first_word_of_one_name_is_that_person(read):
-    """News and transcripts name a person by one word of the full name given earlier: the family
-    name of a Chinese or Korean name ("Lien" after "Lien Chan"), or a given name ("Ben" after
-    "Ben Rhodes"). Such a word belongs to the one person whose name it begins and none ends."""
+def test_names_a_bare_family_name_written_first_is_that_person(read):
+    """News names a person of a Chinese or Korean name by the family name, which comes first
+    ("Lien" after "Lien Chan"): the one person whose name it begins and none ends. An untitled
+    given name is not enough ("Carter" after "Carter Page" may be Jimmy Carter)."""
     x = read("Lien Chan met Hu Jintao in Beijing on Friday. Lien called the visit historic, and Hu agreed.")
     assert {"Lien", "Hu"}.isdisjoint(persons(x)) and {"Lien Chan", "Hu Jintao"} <= persons(x)
     x = read("Kim Jong Un met Kim Yo Jong in Pyongyang. Kim later spoke to reporters.")  # which Kim?
     assert not ({"Kim Jong Un", "Kim Yo Jong"} & {e.name for e in x.entities if "Kim" in e.aliases})
+    x = read("Carter Page met Sergey Kislyak in Moscow in July. Carter had met Leonid Brezhnev in Vienna in 1979.")
+    assert not any({"Carter Page", "Leonid Brezhnev"} <= set(m.participants) for m in x.meetings)
 
 
 def test_names_a_regnal_number_stays_with_a_name_the_model_found(read):

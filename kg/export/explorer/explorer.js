@@ -37,19 +37,21 @@ var network;
   }
 
   // A meeting announced, held and listed in a headline is one event of three reports.
-  const events = (items) => new Set(items.map((it) => (it.event === undefined || it.event === null ? it.meeting : it.event))).size;
+  // Busy pairs: meetings told only by reports not written into the page count too (more_meetings).
+  const events = (items, e) => new Set(items.map((it) => (it.event === undefined || it.event === null ? it.meeting : it.event))).size +
+    ((e && e.more_meetings) || 0);
 
   function edgeTitle(e, items) {
     const a = nodeById.get(e.from).label, b = nodeById.get(e.to).label;
     const counts = KG.statuses.map((s) => [s, items.filter((it) => it.status === s).length]).filter(([, c]) => c);
-    return a + " — " + b + "\n" + events(items) + " meeting(s): " + items.length + " report(s), " +
+    return a + " — " + b + "\n" + events(items, e) + " meeting(s): " + items.length + " report(s), " +
       counts.map(([s, c]) => c + " " + s).join(", ") + "\nclick for the evidence";
   }
 
   function edgeStyle(e, items) {
     const best = items.reduce((s, it) => (rank(it.status) < rank(s) ? it.status : s), items[0].status);
     return { color: KG.status_colours[best] || "#333", dashes: KG.status_dashes[best] || false,
-             width: 1 + Math.min(events(items), 10), title: edgeTitle(e, items) };
+             width: 1 + Math.min(events(items, e), 10), title: edgeTitle(e, items) };
   }
 
   const nodes = new vis.DataSet(KG.nodes.map((n) => ({
@@ -212,7 +214,7 @@ var network;
     const blocks = items.map((it) => itemBlock(it, null));
     for (const b of blocks) b.open = true;
     openPanel(el("h2", {}, nodeById.get(e.from).label + " — " + nodeById.get(e.to).label),
-      el("h3", {}, events(items) + " meeting(s), " + items.length + " report(s), in date order"),
+      el("h3", {}, events(items, e) + " meeting(s), " + items.length + " report(s), in date order"),
       el("div", { id: "kg-edge-meetings" }, ...blocks), more);
   }
 

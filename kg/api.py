@@ -78,7 +78,7 @@ class KnowledgeGraph:
             events = [e for e in events if status in (None, e.status)]
         return WhoMetWhom(
             person=ActorModel(name=a.name, type=a.type, iri=a.iri),
-            meetings=[MeetingReport.model_validate(as_json(e)) for e in events],
+            meetings=[MeetingReport.from_store(as_json(e)) for e in events],
         )
 
     def relations(self, name: str, *, type: str | None = None, status: str | None = None,

@@ -247,23 +247,35 @@ def event_ids(meetings: dict[str, dict], *, window: int = WINDOW_DAYS) -> dict[s
     return {r.meeting: i for i, e in enumerate(events) for r in e.reports}
 
 
-_REPORT_KEYS = ("document", "source", "published", "date", "status", "evidence", "confidence")
-
-
 def as_json(e: Event) -> dict:
     """An event as ``kg who-met-whom --json`` prints it: the main report's fields, the event's
-    status, history, date, place and confidence, and every report."""
-    status = e.status
-    rows = [r.as_json() for r in e.reports]
-    main = next(row for row in rows if row["status"] == status)
+    status, history, date, place and confidence, and every report (built field by field: a
+    hub's thousands of events are printed at once)."""
+    status, main = e.status, e.main
     return {
-        **main,
+        "with": list(main.with_),
+        "kind": main.kind,
         "place": e.place,
         "date": e.date,
         "status": status,
-        "status_history": e.status_history,
+        "source": main.source,
+        "evidence": main.evidence,
+        "document": main.document,
         "confidence": e.confidence,
-        "reports": [{k: row[k] for k in _REPORT_KEYS} for row in rows],
+        "published": main.published,
+        "status_history": e.status_history,
+        "reports": [
+            {
+                "document": r.document,
+                "source": r.source,
+                "published": r.published,
+                "date": r.date,
+                "status": r.status,
+                "evidence": r.evidence,
+                "confidence": r.confidence,
+            }
+            for r in e.reports
+        ],
     }
 
 

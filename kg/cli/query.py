@@ -50,7 +50,7 @@ def who_met_whom_cmd(
     )
     actor, rows = answer.person, answer.meetings
     if json_:
-        print_json(answer.model_dump(by_alias=True))
+        print_json(answer)
         return
     count = sum(len(r.reports) for r in rows)
     shown = [[", ".join(r.with_), r.kind, " → ".join(r.status_history), r.date, r.place, str(len(r.reports)),
@@ -116,7 +116,7 @@ def relations_cmd(
         name, type=type_, status=status, side=side, min_confidence=min_confidence
     )
     if json_:
-        print_json(answer.model_dump(by_alias=True))
+        print_json(answer)
         return
     table(
         ["type", "source", "target", "status", "date", "evidence"],

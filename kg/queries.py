@@ -181,8 +181,16 @@ def _meetings_of(store: Store, actor: Actor, status: str | None) -> list[Meeting
 
 
 def entities(store: Store, *, type_: str | None = None) -> list[dict]:
+    """One row per actor and type, most named first. An actor two documents label differently
+    ("Ban Ki-moon", "Ban Ki-Moon": one IRI, the key is case-folded) is one row under the label
+    of most documents, counting the documents of both."""
     rows = store.select(load_query("entities"), t=IRI(KG + type_) if type_ else None)
-    return [{"name": r["label"], "type": r["type"], "documents": r["documents"], "iri": r["actor"]} for r in rows]
+    out: dict[tuple[str, str], dict] = {}
+    for r in rows:  # most documents first: the first label seen is the one most documents use
+        row = out.setdefault((r["actor"], r["type"]), {"name": r["label"], "type": r["type"], "documents": 0,
+                                                       "iri": r["actor"]})  # fmt: skip
+        row["documents"] += r["documents"]
+    return sorted(out.values(), key=lambda row: (-row["documents"], row["name"]))
 
 
 def stats(store: Store) -> dict:

@@ -129,3 +129,13 @@ def test_resolve_a_bare_name_that_is_also_a_given_name_joins_no_one(tmp_path):
     ])  # fmt: skip
     assert _partners(store, "Lee Zeldin") == {"Eva Lind"}
     assert _partners(store, "Kim Darroch") == {"Luis Vega"}
+
+
+def test_resolve_one_person_labelled_two_ways_is_one_entity_row(tmp_path):
+    store = _ingest(tmp_path, "s", [
+        "Kim Jong-un met Eva Lind in Pyongyang on Monday.",
+        "Kim Jong-Un met Luis Vega in Pyongyang on Friday.",
+    ])  # fmt: skip
+    rows = [e for e in json.loads(kg(store, "entities", "--type", "Person", "--json").stdout) if "Kim" in e["name"]]
+    assert len(rows) == 1 and rows[0]["documents"] == 2  # one IRI, two labels: one row
+    assert _partners(store, "Kim Jong-un") == {"Eva Lind", "Luis Vega"}

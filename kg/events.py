@@ -147,10 +147,9 @@ def group(reports: Iterable[Report], parties, *, window: int = WINDOW_DAYS) -> l
     for r in sorted(reports, key=_order):
         key = (frozenset(parties(r)), r.kind in REMOTE_KINDS)
         event = _fitting(by_set[key], r, window)
-        candidates = by_set[key]
         if event is None:
             event = Event(parties=key[0])
-            candidates.append(event)
+            by_set[key].append(event)
             events.append(event)
         event.add(r)
     return sorted(events, key=lambda e: (e.date or _iso(e.first) or "9999", e.reports[0].document))
@@ -249,20 +248,14 @@ def event_ids(meetings: dict[str, dict], *, window: int = WINDOW_DAYS) -> dict[s
 
 def as_json(e: Event) -> dict:
     """An event as ``kg who-met-whom --json`` prints it: the main report's fields, the event's
-    status, history, date, place and confidence, and every report (built field by field: a
-    hub's thousands of events are printed at once)."""
-    status, main = e.status, e.main
+    status, history, date, place and confidence, and every report (each report's dict built
+    once, field by field: a hub's thousands of events are printed at once)."""
     return {
-        "with": list(main.with_),
-        "kind": main.kind,
+        **e.main.as_json(),
         "place": e.place,
         "date": e.date,
-        "status": status,
-        "source": main.source,
-        "evidence": main.evidence,
-        "document": main.document,
+        "status": e.status,
         "confidence": e.confidence,
-        "published": main.published,
         "status_history": e.status_history,
         "reports": [
             {

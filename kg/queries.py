@@ -267,9 +267,7 @@ def posts_of(store: Store, actor: Actor) -> list[dict]:
         p = posts.setdefault(key, {"kind": r["kind"], "title": r["title"], "of": r["of_label"], "first": None,
                                    "last": None, "documents": set(), "evidence": r["evidence"]})  # fmt: skip
         p["documents"].add(r["doc"])
-        if r["date"]:
-            p["first"] = min(p["first"] or r["date"], r["date"])
-            p["last"] = max(p["last"] or r["date"], r["date"])
+        p["first"], p["last"] = _span(p["first"], p["last"], r["date"])
     for (kind, title, of), p in list(posts.items()):  # "Prime Minister" is the one PM post of a country
         same = [q for (k, t, o), q in posts.items() if (k, t) == (kind, title) and o is not None]
         if of is None and len(same) == 1:

@@ -106,7 +106,19 @@ class QueryPool:
         self._idle.put(w)
 
     def ask(self, query: str, default_graphs: list[str], named_graphs: list[str], medias: tuple[str, str]) -> Answer:
-        """Run one query; ``medias`` = (results media, graph media) the client accepts."""
+        """Run one query; ``medias`` = (results media, graph media) the client accepts. A query
+        whose worker died is asked once more, every worker first reopening the store: a read-only
+        view of a store the server writes to can lose files to a compaction under it, and a
+        store opened anew reads them as they are now (a query that kills two workers gets 500)."""
+        job = (query, default_graphs, named_graphs, medias)
+        for _ in range(2):
+            answer = self._ask_once(job)
+            if answer is not None:
+                return answer
+        return Answer(500, b"query failed: the query worker died; it has been replaced\n")
+
+    def _ask_once(self, job: tuple) -> Answer | None:
+        """The answer of one worker, or None when it died (it is then replaced)."""
         try:
             w = self._idle.get(timeout=_WAIT_FOR_WORKER_S)
         except queue.Empty:
@@ -115,16 +127,17 @@ class QueryPool:
             if w.stale:
                 w.conn.send("reopen")
                 w.stale = False
-            w.conn.send((query, default_graphs, named_graphs, medias))
+            w.conn.send(job)
             if not w.conn.poll(self.timeout):
                 self._replace(w)
                 w = None
                 return Answer(503, f"the query ran past the {self.timeout:g} s limit and was stopped\n".encode())
             kind, payload, media = w.conn.recv()
-        except (OSError, EOFError):  # the worker died (out of memory?): replace it
+        except (OSError, EOFError):  # the worker died (out of memory, or its view of the store broke)
             self._replace(w)
             w = None
-            return Answer(500, b"query failed: the query worker died; it has been replaced\n")
+            self.stale()  # the other workers' views may be as broken: each reopens the store first
+            return None
         finally:
             if w is not None:
                 self._idle.put(w)

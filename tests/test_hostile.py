@@ -376,3 +376,20 @@ def test_serve_logs_a_dropped_client_in_one_line(small_store):
     stderr = served.stderr
     assert "dropped the connection" in stderr
     assert "Traceback" not in stderr
+
+
+def test_serve_asks_a_fresh_worker_when_one_dies_under_a_query(small_store):
+    """A worker's read-only view of a store the server writes to can break under it; the query
+    is then asked once more of a fresh worker instead of failing."""
+    from kg.serve_pool import QueryPool
+
+    pool = QueryPool(str(small_store), workers=2, timeout=30)
+    try:
+        first = pool._all[0]  # the worker the next query goes to dies
+        first.proc.kill()
+        first.proc.join(5)
+        answer = pool.ask("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", [], [], ("application/sparql-results+json",
+                                                                                "application/n-triples"))  # fmt: skip
+        assert answer.status == 200 and b'"n"' in answer.body
+    finally:
+        pool.close()

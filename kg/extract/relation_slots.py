@@ -10,8 +10,9 @@ Facts of English syntax the slots state:
   subject is the warner);
 - an allegation reported in speech is an accusation: "X said Y is violating the deal / was
   responsible for the attack" accuses Y ("alleged_subj");
-- one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z")
-  is the content of that act, not an act of its own.
+- one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z",
+  "warned Y against sending troops", "accused Y of arming Z") is the content of that act, not an
+  act of its own.
 """
 
 from __future__ import annotations
@@ -116,9 +117,12 @@ def inside_another_cue(verb, verbs: dict) -> bool:
         return True  # "said Y was responsible for arming Z": the arming is what Y is accused of
     node = verb
     for _ in range(3):
-        if node.dep_ not in COMPLEMENTS or node.head.i == node.i:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "warned X against sending troops"
+            clause, node = node, node.head.head
+        elif node.dep_ not in COMPLEMENTS or node.head.i == node.i:
             return False
-        clause, node = node, node.head
+        else:
+            clause, node = node, node.head
         lemma = node.lemma_.lower()
         if lemma not in verbs or lemma in DENYING | {"deny"}:  # "denied threatening X": a denied threat
             continue

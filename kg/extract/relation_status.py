@@ -18,6 +18,7 @@ from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
 from kg.extract.dates import resolve
 from kg.extract.relation_slots import COMPLEMENTS, DENYING
 from kg.extract.status import own_status, status_of
+from kg.lexicons import clause_words
 from kg.relations import FROM_MEETING_STATUS
 
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
@@ -47,7 +48,14 @@ def act_status(entry: dict, trigger) -> str:
 
 def relation_status(trigger) -> str:
     """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
-    verbs that deny what they govern ("declined to criticise", "stopped short of criticising")."""
+    verbs that deny what they govern ("declined to criticise", "stopped short of criticising");
+    a message's act has the status of its issuing ("will issue a statement condemning X")."""
+    if (
+        trigger.dep_ == "acl"
+        and trigger.head.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in clause_words()["message_nouns"]
+    ):
+        trigger = trigger.head.head
     node = trigger
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in _CLIMB | COMPLEMENTS | {"pobj"}:

@@ -31,7 +31,7 @@ from kg.extract.discourse import Referent, name_of
 from kg.extract.parties import SUBJECT_DEPS, PartyReader
 from kg.extract.relation_slots import COMPLEMENTS, inside_another_cue, names_consequence, objects_of, slot_tokens
 from kg.extract.relation_status import act_date, act_status
-from kg.lexicons import gazetteer, status_cues
+from kg.lexicons import clause_words, gazetteer, status_cues
 from kg.models import Evidence, Relation
 from kg.relations import RelationSpec, specs
 
@@ -93,6 +93,10 @@ class RelationReader:
         self._names: set[str] | None = None
         self._body: tuple[int, Referent] | None = None  # (sentence start, the body "it" may take up)
 
+    def _seat_country(self, name: str) -> str | None:
+        country = gazetteer().seat(name)
+        return None if country is None else self.reader.table.country_entity(country)
+
     def __call__(self, sent) -> list[Relation]:
         out: list[Relation] = []
         self._note_body(sent)
@@ -111,36 +115,48 @@ class RelationReader:
     # -- cues --------------------------------------------------------------------------------
     def _verb(self, cue: Cue, verb, sent) -> list[Relation]:
         entry = cue.entry
-        if inside_another_cue(verb, self.verbs):
-            return []
-        comps = [c for c in verb.children if c.dep_ in COMPLEMENTS]
-        if (
-            entry.get("complement") == "required"
-            and not comps
-            and not names_consequence(verb, entry.get("consequences", []))
-        ):
-            return []
-        if entry.get("complement") == "infinitive" and not any(c.dep_ == "xcomp" for c in comps):
-            return []  # "told X to leave" asks; "told X that ..." reports
-        needs = entry.get("requires_prep")
-        if needs and not any(c.dep_ == "prep" and c.lower_ == needs for c in verb.children):
-            return []
-        banned = set(entry.get("not_complements", []))
-        if banned and any(c.lemma_.lower() in banned for c in comps):
-            return []
-        if entry.get("no_that_clause") and any(c.dep_ == "ccomp" for c in comps):
-            return []  # "agreed that the situation is grave": a shared view, no act
-        if cue.objects is not None and not any(c.lemma_.lower() in cue.objects for c in objects_of(verb)):
+        if inside_another_cue(verb, self.verbs) or not self._admits(cue, verb):
             return []
         if cue.symmetric:
             return self._symmetric(cue, verb, verb, sent)
         sources, passive = self._sources(verb)
         if entry.get("reports"):  # "X said Y should": an official's demand, not a passer-by's view
             sources = [r for r in sources if self._official(r)]
-        targets = self._slots(verb, entry.get("target", []))
+        targets = self._slots(verb, entry.get("target", []), first=bool(entry.get("first_slot")))
         if passive:
             targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c)]
         return self._pairs(cue, verb, sources, targets, sent)
+
+    def _admits(self, cue: Cue, verb) -> bool:
+        """Whether the clause has the shape the cue's entry asks for (its complement, preposition,
+        objects), so that "told X that ..." or "agreed to meet" is no act of that type."""
+        entry = cue.entry
+        comps = [c for c in verb.children if c.dep_ in COMPLEMENTS]
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if entry.get("complement") == "required" and not (
+            comps or names_consequence(verb, entry.get("consequences", [])) or self._deal_prep(verb, cue)
+        ):
+            return False
+        if entry.get("complement") == "infinitive" and not any(c.dep_ == "xcomp" for c in comps):
+            if entry.get("or_prep") not in preps:
+                return False  # "told X to leave" asks; "told X that ..." reports; "asked X for a loan" asks
+        if entry.get("requires_prep") and entry["requires_prep"] not in preps:
+            return False
+        courtesies = set(entry.get("not_for", []))  # "thanked him for his hospitality": a courtesy
+        if any(w.lemma_.lower() in courtesies for t in slot_tokens(verb, "prep:for") for w in (t, *t.children)):
+            return False
+        banned = set(entry.get("not_complements", []))
+        if any(c.lemma_.lower() in banned for c in comps):
+            return False
+        if entry.get("no_that_clause") and any(c.dep_ == "ccomp" for c in comps):
+            return False  # "agreed that the situation is grave": a shared view, no act
+        return cue.objects is None or any(c.lemma_.lower() in cue.objects for c in objects_of(verb))
+
+    def _deal_prep(self, verb, cue: Cue) -> bool:
+        """ "agreed to a ceasefire", "agreed on a deal": a deal noun after one of the entry's prepositions."""
+        deals = frozenset(cue.spec.cues().get("deal_nouns", []))
+        words = cue.entry.get("or_deal_prep", [])
+        return any(p.lemma_.lower() in deals for w in words for p in slot_tokens(verb, f"prep:{w}"))
 
     def _noun(self, cue: Cue, noun, sent) -> list[Relation]:
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -167,9 +183,13 @@ class RelationReader:
             for t in (subj, *subj.conjuncts):
                 parties += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
                             if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
-        parties += self._slots(verb, ["prep:with", "prep:between"])
+        parties += self._slots(verb, ["prep:with", "prep:between", *cue.entry.get("parties", [])])
+        for w in cue.entry.get("or_deal_prep", []):  # "agreed to a ceasefire with Hamas"
+            parties += [
+                r for p in slot_tokens(verb, f"prep:{w}") for r in self._slots(p, ["prep:with", "prep:between"])
+            ]
         if trigger is not verb:
-            parties += self._slots(trigger, ["prep:with", "prep:between", "prep:by"])
+            parties += self._slots(trigger, ["prep:with", "prep:between", "prep:by"]) + self._object_agent(trigger)
         names = list(dict.fromkeys(n for n in (name_of(r, self.reader.table) for r in parties) if n))
         out = []
         for i, a in enumerate(names):
@@ -200,8 +220,11 @@ class RelationReader:
     def _sources(self, verb) -> tuple[list[Referent], bool]:
         """The subject's actors, climbing conjoined and complement verbs; whether the clause is passive."""
         node = verb
+        messages = clause_words()["message_nouns"]
         for _ in range(6):
             subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if subj and subj[0].lemma_.lower() in messages:  # "a statement from the ministry condemned"
+                return self._owner(subj[0]), False
             if subj:
                 if subj[0].dep_ == "nsubjpass" and node is verb:  # "are set to sign": the climb is no passive
                     agents = [p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -211,6 +234,9 @@ class RelationReader:
                         [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
                     ), False
                 return self._speaker(subj[0]) or self.actors(subj[0]), False
+            if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.lemma_.lower() in messages:
+                node = node.head.head  # "issued a statement calling on X": whoever issued it
+                continue
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
@@ -244,11 +270,14 @@ class RelationReader:
                 return owners
         return []
 
-    def _slots(self, head, slots: list[str]) -> list[Referent]:
+    def _slots(self, head, slots: list[str], first: bool = False) -> list[Referent]:
         """The parties in ``slots``; ``owner:SLOT`` takes whose the thing in SLOT is ("welcomed
-        X's decision": ``owner:dobj``), ``poss`` is short for ``owner:dobj``."""
+        X's decision": ``owner:dobj``), ``poss`` is short for ``owner:dobj``. With ``first``, the
+        first slot that names a party is the target ("thanked X for Y's support": Y, else X)."""
         out: list[Referent] = []
         for slot in slots:
+            if first and out:
+                break
             owner = slot.startswith("owner:") or slot == "poss"
             for tok in slot_tokens(head, slot.removeprefix("owner:")):
                 found = self._owner(tok) if owner else self._phrase(tok)
@@ -271,11 +300,14 @@ class RelationReader:
         if tok.tag_ in {"NNPS", "NNS"} and tok.lower_ in gazetteer().demonyms and not self.reader.actors(tok):
             country = gazetteer().demonyms[tok.lower_]  # "the Russians need to", "Palestinians refused to"
             return [Referent(None, self.reader.table.country_entity(country), "demonym", tok.i)]
+        gaz = gazetteer()
         for r in self.reader.actors(tok, places=True):
-            if r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}:
+            name = None if r.mention is None else self.reader.table.name(r.mention)
+            country = None if name is None else gaz.seat(name)  # "the White House said"
+            if country is None and (r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}):
                 out.append(r)
                 continue
-            country = gazetteer().capitals.get(self.reader.table.name(r.mention).lower())
+            country = country or gaz.capitals.get(name.lower())
             if country:  # the country becomes an entity of the text, so the relation can be stored
                 out.append(Referent(None, self.reader.table.country_entity(country), "capital", r.token))
         return out
@@ -305,12 +337,21 @@ class RelationReader:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
-                found = [r for p in objs for r in self.actors(p)]
+                found = [r for p in objs for r in self.actors(p) or self._titled_owner(p)]
                 if not found and depth == 0:
                     found = [r for p in objs for r in self._owner(p, 1)]
                 if found:
                     return found
-        return []
+        return self._object_agent(tok)
+
+    def _object_agent(self, obj) -> list[Referent]:
+        """ "welcomes the signing yesterday by X": an active verb has no agent, so a "by" the parser
+        hung on it belongs to its object."""
+        head = obj.head
+        if obj.dep_ != "dobj" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
+            return []
+        return [r for a in head.children if a.dep_ in {"agent", "prep"} and a.lower_ == "by" for p in a.children
+                if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
 
     def names(self) -> set[str]:
         """The entities the text names (a demonym stands only for a country among them)."""
@@ -335,6 +376,7 @@ class RelationReader:
             for t in targets:
                 a, b = name_of(s, table), name_of(t, table)
                 a = self.speaks_for.get(a, a)
+                a = self._seat_country(a) or a  # "a White House spokesman said": the United States
                 if a and b and a != b:
                     out.append(self._relation(cue, trigger, a, b, sent))
         return out

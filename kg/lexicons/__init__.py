@@ -28,6 +28,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital (lower) -> canonical country
     cities: dict[str, str] = field(default_factory=dict)  # city (lower) -> canonical country
     organizations: dict[str, str] = field(default_factory=dict)  # full form (lower) or abbreviation -> name
+    seats: dict[str, str] = field(default_factory=dict)  # seat of government (lower) -> canonical country
 
     def organization(self, name: str) -> str | None:
         """Standard name of a listed organisation ("EU" -> "European Union"); abbreviations as written."""
@@ -36,6 +37,10 @@ class Gazetteer:
     def country(self, name: str) -> str | None:
         """Canonical country for a name or alias ("U.S." -> "United States"), else None."""
         return self.countries.get(_key(name))
+
+    def seat(self, name: str) -> str | None:
+        """The country whose government a seat of government stands for ("White House")."""
+        return self.seats.get(_key(name))
 
     def city_country(self, name: str) -> str | None:
         key = _key(name)
@@ -70,6 +75,8 @@ def gazetteer() -> Gazetteer:
         canonical = getattr(c, "common_name", None) or c.name
         for alias in {c.name, canonical, getattr(c, "official_name", c.name)}:
             gaz.countries.setdefault(_key(alias), gaz.countries.get(_key(canonical), canonical))
+    for seat, country in _rows("seats.tsv"):
+        gaz.seats[_key(seat)] = country
     for city, country in _rows("cities.tsv"):
         gaz.cities[_key(city)] = country
     for name, *rest in _rows("organizations.tsv"):

@@ -42,3 +42,13 @@ def meetings():
 def pairs():
     """Every who-met-whom pair of an extraction."""
     return _pairs
+
+
+@pytest.fixture
+def relations(read):
+    """(type, source, target, status) of every relation of a text published on Tuesday 2026-03-10."""
+
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        return {(r.type, r.source, r.target, r.status) for r in read(text, date(2026, 3, 10)).relations}
+
+    return run

@@ -10,16 +10,6 @@ import pytest
 TUESDAY = date(2026, 3, 10)
 
 
-@pytest.fixture
-def relations(read):
-    """(type, source, target, status) of every relation of a text."""
-
-    def run(text: str) -> set[tuple[str, str, str, str]]:
-        return {(r.type, r.source, r.target, r.status) for r in read(text, TUESDAY).relations}
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "want"),
     [

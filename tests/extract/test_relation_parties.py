@@ -1,0 +1,78 @@
+"""Who the parties of a relation are when the parse puts them out of the usual place: seats of
+government, messages, misplaced "by" phrases, thanks, summoned envoys, accepted proposals.
+Every sentence is our own, each rule with a negative."""
+
+from __future__ import annotations
+
+
+def test_a_seat_of_government_speaks_for_its_country(relations):
+    got = relations("White House spokesman Tom Reyes said Peru was violating the border agreement.")
+    assert ("ACCUSE", "United States", "Peru", "asserted") in got
+    assert ("ACCUSE", "United States", "Chile", "asserted") in relations("The White House condemned Chile's decision.")
+    # the place itself stays a place where things happen: a meeting there is no act of the country
+    assert relations("Ana Ruiz met Luis Vega at the White House on Monday.") == set()
+
+
+def test_a_message_acts_for_whoever_issued_it(relations):
+    got = relations("The Andean Council issued a statement calling on Venezuela to free the prisoners.")
+    assert got == {("REQUEST", "Andean Council", "Venezuela", "asserted")}
+    assert ("ACCUSE", "Andean Council", "Peru", "asserted") in relations(
+        "A statement from the Andean Council condemned Peru's decision."
+    )
+    assert relations("A statement condemned Peru's decision.") == set()  # nobody issued it
+
+
+def test_a_by_phrase_on_an_active_verb_belongs_to_its_object(relations):
+    assert ("REJECT", "Chile", "Bolivia", "asserted") in relations("Chile rejected the proposal by Bolivia.")
+    assert ("SUPPORT", "Chile", "Peru", "asserted") in relations("Chile welcomes the signing yesterday by Peru.")
+    assert relations("Chile rejected the proposal by a wide margin.") == set()  # no party behind the "by"
+
+
+def test_thanks_support_whose_contribution_is_thanked_never_a_courtesy(relations):
+    got = relations("Chancellor Eva Lind thanked Luis Vega for Peru's commitment to the mission.")
+    assert got == {("SUPPORT", "Eva Lind", "Peru", "asserted")}
+    assert ("SUPPORT", "Eva Lind", "Norway", "asserted") in relations(
+        "Chancellor Eva Lind thanked Norway for its support."
+    )
+    assert relations("Chancellor Eva Lind thanked Luis Vega for his hospitality.") == set()
+    assert relations("Chancellor Eva Lind thanked Luis Vega for hosting the summit.") == set()
+
+
+def test_the_owner_of_a_statement_is_the_titled_body(relations):
+    got = relations("Chancellor Eva Lind supports the statement of the Chairman of the Andean Council.")
+    assert ("SUPPORT", "Eva Lind", "Andean Council", "asserted") in got
+
+
+def test_summoning_an_envoy_protests_to_their_country(relations):
+    assert ("ACCUSE", "Chile", "Bolivia", "asserted") in relations("Chile summoned Bolivia's ambassador over the raid.")
+    assert relations("Chile summoned its ambassador to Bolivia for consultations.") == set()
+    assert relations("Chile summoned Bolivia's football coach.") == set()  # no envoy
+
+
+def test_asking_for_something_is_a_request(relations):
+    assert ("REQUEST", "Peru", "Chile", "asserted") in relations("Peru asked Chile for emergency credit.")
+    assert relations("Peru asked Chile about the weather.") == set()
+
+
+def test_an_agreement_to_a_deal_or_a_proposal_accepted(relations):
+    got = relations("Peru and Bolivia agreed to a ceasefire on Monday.")
+    assert {r[0] for r in got} == {"AGREE"} and {frozenset(r[1:3]) for r in got} == {frozenset({"Peru", "Bolivia"})}
+    assert relations("Peru and Bolivia agreed to talks on Monday.") == set()  # talks are a meeting
+    got = relations("Chile accepted Bolivia's proposal for a truce.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Chile", "Bolivia"})}
+    assert relations("Chile accepted Bolivia's invitation.") == set()  # an invitation is to meet
+
+
+def test_halting_aid_or_freezing_assets_sanctions_the_recipient(relations):
+    assert ("SANCTION", "Canada", "Belarus", "asserted") in relations("Canada suspended aid to Belarus on Monday.")
+    assert ("SANCTION", "Canada", "Belarus", "denied") in relations("Canada did not halt aid to Belarus.")
+    assert ("AID", "Canada", "Belarus", "asserted") in relations("Canada sent aid to Belarus.")  # not a sanction
+    got = relations("Canada froze the assets of President Luis Vega.")
+    assert ("SANCTION", "Canada", "Luis Vega", "asserted") in got
+    assert relations("Canada froze the assets.") == set()
+
+
+def test_the_content_of_a_warning_or_an_accusation_is_no_act_of_its_own(relations):
+    assert not [r for r in relations("Russia warned NATO against sending troops to Ukraine.") if r[0] == "AID"]
+    assert relations("Chile accused Peru of arming the rebels of Bolivia.") == {("ACCUSE", "Chile", "Peru", "asserted")}
+    assert ("AID", "Syria", "Hezbollah", "denied") in relations("Syria denied arming Hezbollah.")

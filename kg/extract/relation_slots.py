@@ -40,6 +40,9 @@ def slot_tokens(head, slot: str):
     if slot == "alleged_subj":  # "said Y is violating the deal": the one accused
         return [s for c in head.children if c.dep_ == "ccomp" and alleges(c) for s in c.children
                 if s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "for_subj":  # "called for Israel to halt": the subject of the "for ... to" clause
+        return [s for c in head.children if c.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
     if slot == "condition_subj":  # "warned that it would V if Y ...": the one threatened
         return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c) for s in _condition_subjects(c)]
     if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")

@@ -76,3 +76,30 @@ def test_the_content_of_a_warning_or_an_accusation_is_no_act_of_its_own(relation
     assert not [r for r in relations("Russia warned NATO against sending troops to Ukraine.") if r[0] == "AID"]
     assert relations("Chile accused Peru of arming the rebels of Bolivia.") == {("ACCUSE", "Chile", "Peru", "asserted")}
     assert ("AID", "Syria", "Hezbollah", "denied") in relations("Syria denied arming Hezbollah.")
+
+
+def test_phrasal_cues_need_their_particle(relations):
+    assert ("ACCUSE", "Iran", "Israel", "asserted") in relations("Iran lashed out at Israel over the strikes.")
+    assert ("REJECT", "Kenya", "Somalia", "asserted") in relations("Kenya turned down Somalia's offer.")
+    assert relations("Kenya turned Somalia's offer around.") == set()
+
+
+def test_a_vow_threatens_only_a_blow(relations):
+    assert ("THREATEN", "Iran", "Israel", "asserted") in relations("Iran vowed to retaliate against Israel.")
+    assert relations("Iran vowed to support Syria.") == set()
+
+
+def test_calls_and_presses_name_their_addressee(relations):
+    assert ("REQUEST", "Chile", "Peru", "asserted") in relations("Chile called for Peru to reopen the border.")
+    assert relations("Chile called for calm.") == set()
+    got = relations("Foreign Minister Ana Ruiz pressed Peru on its treatment of migrants.")
+    assert ("REQUEST", "Ana Ruiz", "Peru", "asserted") in got
+
+
+def test_the_party_of_an_agreement_object_and_of_a_ban_or_an_expulsion(relations):
+    got = relations("Chile signed a memorandum of understanding with Peru.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Chile", "Peru"})}
+    assert ("SANCTION", "Chile", "Peru", "asserted") in relations("Chile banned imports from Peru.")
+    assert relations("Chile banned smoking in bars.") == set()
+    got = relations("Poland expelled two diplomats from the embassy of Belarus in Warsaw.")
+    assert ("SANCTION", "Poland", "Belarus", "asserted") in got

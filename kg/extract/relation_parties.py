@@ -1,0 +1,129 @@
+"""Which parties a phrase of a relation names: facts of English news the relation engine
+(``kg.extract.relations``) reads every slot with, whatever the relation type.
+
+- the target of a phrase is the party it names, else whose the thing named is ("Russia's
+  strikes", "the proposal of Kyiv", "the statement of the Chairman of SADC", "Chinese goods" when
+  China is an entity of the text, "the dialogue President Duque has convened");
+- a capital, a seat of government ("the White House") and a people named by its plural demonym
+  ("the Russians need to") stand for their country;
+- an active verb has no agent: a "by" the parser hung on it belongs to its object;
+- a singular pronoun as a target is left out ("blamed him": too often the wrong man).
+"""
+
+from __future__ import annotations
+
+from kg.extract.discourse import Referent
+from kg.extract.parties import PartyReader
+from kg.extract.relation_slots import slot_tokens
+from kg.lexicons import gazetteer
+
+_OWNER_DEPS = frozenset({"poss"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "emirate"})
+_DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+class RelationParties:
+    """The party readers of ``RelationReader``, over one parsed view's ``PartyReader``."""
+
+    reader: PartyReader
+    _names: set[str] | None
+
+    def _seat_country(self, name: str) -> str | None:
+        country = gazetteer().seat(name)
+        return None if country is None else self.reader.table.country_entity(country)
+
+    def _slots(self, head, slots: list[str], first: bool = False) -> list[Referent]:
+        """The parties in ``slots``; ``owner:SLOT`` takes whose the thing in SLOT is ("welcomed
+        X's decision": ``owner:dobj``), ``poss`` is short for ``owner:dobj``. With ``first``, the
+        first slot that names a party is the target ("thanked X for Y's support": Y, else X)."""
+        out: list[Referent] = []
+        for slot in slots:
+            if first and out:
+                break
+            owner = slot.startswith("owner:") or slot == "poss"
+            for tok in slot_tokens(head, slot.removeprefix("owner:")):
+                found = self._owner(tok) if owner else self._phrase(tok)
+                out += [r for r in found if r.via != "pronoun" or self._plural_pronoun(tok)]
+        return out
+
+    def _plural_pronoun(self, tok) -> bool:
+        """A singular pronoun as a target is left out ("blamed him": too often the wrong man)."""
+        return tok.lower_ in {"them", "they", "their"}
+
+    def actors(self, tok) -> list[Referent]:
+        """The actors a phrase names; a capital stands for its country ("Beijing accused Manila"), and
+        so does a people named by its plural demonym ("the Russians need to") and "the country of X"."""
+        out = []
+        if tok.lemma_.lower() in _COUNTRY_NOUNS:  # "the African country of Mauritania"
+            named = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
+            if named:
+                return named
+        if tok.tag_ in {"NNPS", "NNS"} and tok.lower_ in gazetteer().demonyms and not self.reader.actors(tok):
+            country = gazetteer().demonyms[tok.lower_]  # "the Russians need to", "Palestinians refused to"
+            return [Referent(None, self.reader.table.country_entity(country), "demonym", tok.i)]
+        gaz = gazetteer()
+        for r in self.reader.actors(tok, places=True):
+            name = None if r.mention is None else self.reader.table.name(r.mention)
+            country = None if name is None else gaz.seat(name)  # "the White House said"
+            if country is None and (r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}):
+                out.append(r)
+                continue
+            country = country or gaz.capitals.get(name.lower())
+            if country:  # the country becomes an entity of the text, so the relation can be stored
+                out.append(Referent(None, self.reader.table.country_entity(country), "capital", r.token))
+        return out
+
+    def _phrase(self, tok) -> list[Referent]:
+        """The party a phrase names, else whose the thing it names is."""
+        return self.actors(tok) or self._owner(tok)
+
+    def _owner(self, tok, depth: int = 0) -> list[Referent]:
+        """Whose the thing named is: "Russia's strikes", "the proposal of Kyiv", "Chinese goods"
+        (a demonym only for a country the text names), "the statement of the Chairman of SADC"."""
+        for c in tok.children:
+            if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
+                found = self.actors(c) or self._titled_owner(c)
+                country = gazetteer().demonyms.get(c.lower_) if not found and c.dep_ == "amod" else None
+                if country is not None and country in self.names():
+                    found = [Referent(None, country, "demonym", c.i)]
+                if not found and c.dep_ == "compound" and depth == 0:  # "Sudan release opposition leaders"
+                    found = [r for cc in c.children if cc.dep_ == "compound" for r in self.actors(cc)]
+                if found:
+                    return found
+        for c in tok.children:  # "the dialogue President Duque has convened": the clause's subject
+            if c.dep_ == "relcl":
+                found = [r for subj in c.children if subj.dep_ == "nsubj" for r in self.actors(subj)]
+                if found:
+                    return found
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                found = [r for p in objs for r in self.actors(p) or self._titled_owner(p)]
+                if not found and depth == 0:
+                    found = [r for p in objs for r in self._owner(p, 1)]
+                if found:
+                    return found
+        return self._object_agent(tok)
+
+    def _object_agent(self, obj) -> list[Referent]:
+        """ "welcomes the signing yesterday by X": an active verb has no agent, so a "by" the parser
+        hung on it belongs to its object."""
+        head = obj.head
+        if obj.dep_ != "dobj" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
+            return []
+        return [r for a in head.children if a.dep_ in {"agent", "prep"} and a.lower_ == "by" for p in a.children
+                if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
+
+    def names(self) -> set[str]:
+        """The entities the text names (a demonym stands only for a country among them)."""
+        if self._names is None:
+            self._names = {e.name for e in self.reader.table.entities()}
+        return self._names
+
+    def _titled_owner(self, tok) -> list[Referent]:
+        """A country or body named inside a title phrase ("Belarus's ambassador"): still the owner."""
+        m = self.reader.at.get(tok.i)
+        if m is not None and self.reader.table.type(m) in {"Country", "Organization"}:
+            return [Referent(m, via="name", token=tok.i)]
+        return []

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from pydantic import BaseModel
-
+from kg.models import Model
 from kg.ontology import load_query
 from kg.store import IRI, Store
 
@@ -23,7 +22,7 @@ SHARED_TITLE = 0.15
 OTHER_COUNTRY = 0.5  # titles of different countries only: likely two people
 
 
-class Duplicate(BaseModel):
+class Duplicate(Model):
     """Two stored persons that may be one, and why (``kg merge KEEP OTHER`` joins them)."""
 
     keep: str

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from kg.models import Model
 
 
-class ActorModel(BaseModel):
+class ActorModel(Model):
     name: str
     type: str
     iri: str
 
 
-class ReportRef(BaseModel):
+class ReportRef(Model):
     """One report of a meeting event: the document that reports it and what that says."""
 
     document: str
@@ -26,7 +28,7 @@ class ReportRef(BaseModel):
     confidence: float
 
 
-class MeetingReport(BaseModel):
+class MeetingReport(Model):
     """One meeting of an actor, an event grouping its reports (``kg.events``): with whom, what,
     when, where, the main report's evidence, the status history and every report."""
 
@@ -54,7 +56,7 @@ class MeetingReport(BaseModel):
         return cls.model_construct(with_=d.pop("with"), reports=reports, **d)
 
 
-class RelationReport(BaseModel):
+class RelationReport(Model):
     """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""
 
     model_config = ConfigDict(populate_by_name=True)
@@ -72,17 +74,17 @@ class RelationReport(BaseModel):
     confidence: float
 
 
-class Relations(BaseModel):
+class Relations(Model):
     actor: ActorModel
     relations: list[RelationReport]
 
 
-class WhoMetWhom(BaseModel):
+class WhoMetWhom(Model):
     person: ActorModel
     meetings: list[MeetingReport]
 
 
-class Post(BaseModel):
+class Post(Model):
     """A role ("Foreign Secretary" of the United Kingdom) or an affiliation (an organisation) of
     a person, dated by the documents that state it."""
 
@@ -95,19 +97,19 @@ class Post(BaseModel):
     evidence: str = Field(description="the earliest sentence stating it")
 
 
-class Posts(BaseModel):
+class Posts(Model):
     person: ActorModel
     posts: list[Post]
 
 
-class EntityRow(BaseModel):
+class EntityRow(Model):
     name: str
     type: str
     documents: int
     iri: str
 
 
-class DocumentRow(BaseModel):
+class DocumentRow(Model):
     """A stored document: its id (what ``forget`` takes), date, source, title and fact count."""
 
     id: str

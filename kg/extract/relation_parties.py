@@ -69,6 +69,10 @@ class RelationParties:
             if country is None and (r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}):
                 out.append(r)
                 continue
+            body = gaz.body_seats.get(name.lower())
+            if body is not None and body in self.names():  # "accused Brussels of blackmail"
+                out.append(Referent(None, body, "capital", r.token))
+                continue
             country = country or gaz.capitals.get(name.lower())
             if country:  # the country becomes an entity of the text, so the relation can be stored
                 out.append(Referent(None, self.reader.table.country_entity(country), "capital", r.token))

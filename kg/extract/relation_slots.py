@@ -40,6 +40,9 @@ def slot_tokens(head, slot: str):
     if slot == "alleged_subj":  # "said Y is violating the deal": the one accused
         return [s for c in head.children if c.dep_ == "ccomp" and alleges(c) for s in c.children
                 if s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "act_object":  # "commitment to defend X": the object of the act a noun commits to
+        return [o for c in head.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)
+                for o in c.children if o.dep_ == "dobj"]  # fmt: skip
     if slot == "for_subj":  # "called for Israel to halt": the subject of the "for ... to" clause
         return [s for c in head.children if c.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip

@@ -133,6 +133,9 @@ class RelationReader(RelationParties):
             comps or names_consequence(verb, entry.get("consequences", [])) or self._deal_prep(verb, cue)
         ):
             return False
+        if entry.get("no_infinitive") and any(c.dep_ == "xcomp" for c in comps):
+            if not names_consequence(verb, entry.get("consequences", [])):
+                return False  # "warned X not to interfere" asks; it names no consequence
         if entry.get("complement") == "infinitive" and not any(c.dep_ == "xcomp" for c in comps):
             if entry.get("or_prep") not in preps:
                 return False  # "told X to leave" asks; "told X that ..." reports; "asked X for a loan" asks

@@ -29,6 +29,7 @@ class Gazetteer:
     cities: dict[str, str] = field(default_factory=dict)  # city (lower) -> canonical country
     organizations: dict[str, str] = field(default_factory=dict)  # full form (lower) or abbreviation -> name
     seats: dict[str, str] = field(default_factory=dict)  # seat of government (lower) -> canonical country
+    body_seats: dict[str, str] = field(default_factory=dict)  # city hosting a body (lower) -> the body
 
     def organization(self, name: str) -> str | None:
         """Standard name of a listed organisation ("EU" -> "European Union"); abbreviations as written."""
@@ -75,8 +76,8 @@ def gazetteer() -> Gazetteer:
         canonical = getattr(c, "common_name", None) or c.name
         for alias in {c.name, canonical, getattr(c, "official_name", c.name)}:
             gaz.countries.setdefault(_key(alias), gaz.countries.get(_key(canonical), canonical))
-    for seat, country in _rows("seats.tsv"):
-        gaz.seats[_key(seat)] = country
+    for seat, owner, *kind in _rows("seats.tsv"):
+        (gaz.body_seats if kind == ["body"] else gaz.seats)[_key(seat)] = owner
     for city, country in _rows("cities.tsv"):
         gaz.cities[_key(city)] = country
     for name, *rest in _rows("organizations.tsv"):

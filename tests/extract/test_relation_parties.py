@@ -103,3 +103,23 @@ def test_the_party_of_an_agreement_object_and_of_a_ban_or_an_expulsion(relations
     assert relations("Chile banned smoking in bars.") == set()
     got = relations("Poland expelled two diplomats from the embassy of Belarus in Warsaw.")
     assert ("SANCTION", "Poland", "Belarus", "asserted") in got
+
+
+def test_a_warning_without_a_consequence_is_a_demand(relations):
+    assert relations("Chile warned Peru not to interfere.") == {("REQUEST", "Chile", "Peru", "asserted")}
+    assert ("THREATEN", "Chile", "Peru", "asserted") in relations("Chile warned Peru of serious consequences.")
+    assert ("THREATEN", "Chile", "Peru", "asserted") in relations("Chile warned Peru it would pay a heavy price.")
+
+
+def test_a_city_hosting_a_body_stands_for_it_where_the_text_names_it(relations):
+    got = relations("The European Union froze the funds, and Hungary accused Brussels of blackmail.")
+    assert ("ACCUSE", "Hungary", "European Union", "asserted") in got
+    assert ("ACCUSE", "Hungary", "Belgium", "asserted") in relations("Hungary accused Brussels of blackmail.")
+
+
+def test_criticism_drawn_and_a_commitment_to_defend(relations):
+    got = relations("Hungary has blocked the package, drawing criticism from Poland.")
+    assert ("ACCUSE", "Poland", "Hungary", "asserted") in got
+    got = relations("The United States reaffirmed its commitment to defend the Philippines.")
+    assert ("SUPPORT", "United States", "Philippines", "asserted") in got
+    assert relations("The United States reaffirmed its commitment to free trade.") == set()

@@ -174,6 +174,13 @@ def test_a_missing_folder_for_a_dump_is_made(small_store, tmp_path):
     assert target.stat().st_size > 0
 
 
+def test_a_new_store_gets_its_folders_and_a_file_in_the_way_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert kg(tmp_path / "runs" / "2026" / "store", "ingest", str(tmp_path / "a.txt")).exit_code == 0
+    result = kg(tmp_path / "a.txt" / "store", "ingest", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1 and "cannot create store" in result.stderr and "Traceback" not in result.output
+
+
 def test_a_folder_of_articles_is_never_made_a_store(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()

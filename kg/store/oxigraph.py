@@ -40,6 +40,11 @@ class OxigraphStore:
             raise StoreError(  # never strew RocksDB files among someone's articles
                 f"{path} is not a kg store but holds other files; pass --store a new or empty folder"
             )
+        if not read_only:
+            try:  # "--store runs/2026/store": a new store's folders are made, as RocksDB makes only the last
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create store {path}: {exc.strerror or exc}") from None
         try:
             self._store = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
         except OSError as exc:

@@ -82,8 +82,12 @@ class KnowledgeGraph:
         )
 
     def relations(self, name: str, *, type: str | None = None, status: str | None = None,
-                  side: str | None = None, min_confidence: float = 0.0) -> Relations:  # fmt: skip
-        """What ``name`` did to whom and what was done to it (``side``: "source" or "target" only)."""
+                  side: str | None = None, min_confidence: float = 0.0, reports: bool = False,
+                  window: int = 30) -> Relations:  # fmt: skip
+        """What ``name`` did to whom and what was done to it (``side``: "source" or "target" only):
+        one row per act, however many documents report it (``kg.events``; ``window`` days for an
+        undated report), or with ``reports`` one row per report. ``status`` filters by final status."""
+        from kg.events import relation_events
         from kg.queries import find_actor, relations_of
         from kg.relations import specs
         from kg.vocab import RELATION_STATUSES
@@ -97,8 +101,11 @@ class KnowledgeGraph:
             raise UsageError("--as: source or target")
         store = self._read()
         a = find_actor(store, name)
-        rows = relations_of(store, a, side=side, type_=type.upper() if type else None, status=status,
+        rows = relations_of(store, a, side=side, type_=type.upper() if type else None,
                             min_confidence=min_confidence)  # fmt: skip
+        if not reports:
+            rows = relation_events(rows, frozenset(s.name for s in specs() if not s.directed), window=window)
+        rows = [r for r in rows if status is None or r["status"] == status]
         return Relations(actor=ActorModel(name=a.name, type=a.type, iri=a.iri),
                          relations=[RelationReport.model_validate(r) for r in rows])  # fmt: skip
 

@@ -298,3 +298,58 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
         if len(rows) >= HUB_MEETINGS:
             save(store, name, events)
     return events
+
+
+# -- relations ---------------------------------------------------------------------------------
+# One act reported twice (a statement and a news story of it) is one relation event with two
+# reports, by the rules above: the same type and parties (the direction kept, except for a
+# symmetric type), compatible dates, and a denial joins only denials (never the act it denies). Statuses are read in
+# the meeting vocabulary for grouping (asserted ~ held, hypothetical ~ potential, denied ~ cancelled).
+
+
+_REPORT_FIELDS = ("document", "document_source", "published", "date", "status", "evidence", "confidence")
+
+
+@dataclass(frozen=True)
+class _Act:
+    """A reported relation (a ``kg.queries.relations_of`` row) as a report."""
+
+    row: dict
+    kind: str
+    place: None
+    date: str | None
+    published: str | None
+    status: str
+    document: str
+    confidence: float
+
+
+def relation_events(rows: list[dict], symmetric: frozenset[str], *, window: int = WINDOW_DAYS) -> list[dict]:
+    """Relation rows of one actor -> one row per relation event: the main report's fields with the
+    event's status, confidence and status history, and every report under ``reports``."""
+    from kg.relations import FROM_MEETING_STATUS
+
+    to_meeting = {v: k for k, v in FROM_MEETING_STATUS.items()}
+    acts = [_Act(r, r["type"], None, r["date"], r.get("published"), to_meeting[r["status"]], r["document"],
+                 r["confidence"]) for r in rows]  # fmt: skip
+
+    def parties(a: _Act) -> tuple[str, ...]:
+        r = a.row
+        kind = r["type"] + (" denied" if r["status"] == "denied" else "")  # a denial joins no assertion
+        if r["type"] in symmetric:
+            return (kind, *sorted({r["source"], r["target"]}))
+        return (kind, "source " + r["source"], "target " + r["target"])
+
+    out = []
+    for e in group(acts, parties, window=window):
+        out.append(
+            {
+                **e.main.row,
+                "status": FROM_MEETING_STATUS[e.status],
+                "date": e.date,
+                "confidence": e.confidence,
+                "status_history": [FROM_MEETING_STATUS[s] for s in e.status_history],
+                "reports": [{k: a.row[k] for k in _REPORT_FIELDS} for a in e.reports],
+            }
+        )
+    return sorted(out, key=lambda r: (r["date"] or "9999", r["type"], r["as"], r["source"], r["target"]))

@@ -250,7 +250,8 @@ def relations_of(store: Store, actor: Actor, *, side: str | None = None, type_: 
                     "type": r["type"], "as": role, "source": r["source"], "target": r["target"],
                     "status": r["status"], "date": r.get("date"), "mode": r.get("mode"),
                     "evidence": r["evidence"], "document": r["doc"].rsplit("/", 1)[-1],
-                    "document_source": r.get("src"), "confidence": float(r["confidence"]),
+                    "document_source": r.get("src"), "published": r.get("published"),
+                    "confidence": float(r["confidence"]),
                 }
             )  # fmt: skip
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["type"], r["as"], r["source"], r["target"]))

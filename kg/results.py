@@ -56,8 +56,21 @@ class MeetingReport(Model):
         return cls.model_construct(with_=d.pop("with"), reports=reports, **d)
 
 
+class RelationRef(Model):
+    """One report of a relation event: the document that reports the act and what it says."""
+
+    document: str
+    document_source: str | None
+    published: str | None = Field(description="the reporting document's date")
+    date: str | None
+    status: str
+    evidence: str
+    confidence: float
+
+
 class RelationReport(Model):
-    """One reported relation of an actor: what type, who did it to whom, how sure, the evidence."""
+    """One relation of an actor, an event grouping its reports (``kg.events.relation_events``):
+    what type, who did it to whom, the main report's evidence, how sure, and every report."""
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -72,6 +85,9 @@ class RelationReport(Model):
     document: str
     document_source: str | None
     confidence: float
+    published: str | None = None
+    status_history: list[str] = Field(default_factory=list)
+    reports: list[RelationRef] = Field(default_factory=list)
 
 
 class Relations(Model):

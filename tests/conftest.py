@@ -115,3 +115,18 @@ def kg_serve_logged(store: str | Path, *flags: str, log: bool = True) -> Iterato
     finally:
         proc.terminate()
         served.stderr = proc.communicate(timeout=30)[1] or ""
+
+
+@pytest.fixture
+def news_store(tmp_path):
+    """A store of texts ingested one by one, each its own document with its own date, as news arrives."""
+    import kg
+
+    def make(*texts: tuple[str, str]):
+        g = kg.open(tmp_path / "store")
+        for text, day in texts:
+            summary = g.ingest([text], date=day)
+            assert not summary.errors, summary.errors
+        return g
+
+    return make

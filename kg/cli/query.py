@@ -103,25 +103,38 @@ def relations_cmd(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out facts whose rule earned less.")
     ] = 0.0,
+    reports: Annotated[bool, typer.Option("--reports", help="One row per report instead of one per act.")] = False,
+    window: Annotated[
+        int, typer.Option(min=0, help="Days an undated report may lie from an act's other reports.")
+    ] = 30,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
     """What NAME did to whom (accused, urged, backed, agreed with, rejected, threatened,
-    sanctioned, aided) and what was done to NAME, with evidence.
+    sanctioned, aided) and what was done to NAME, with evidence: one row per act, its reports
+    (a statement and the news stories of it) grouped.
 
     Example: kg relations Trump --type SANCTION --as source --json
     """
     from kg.api import KnowledgeGraph
 
     answer = KnowledgeGraph(ctx.obj["store"]).relations(
-        name, type=type_, status=status, side=side, min_confidence=min_confidence
+        name, type=type_, status=status, side=side, min_confidence=min_confidence, reports=reports, window=window
     )
     if json_:
         print_json(answer)
         return
     table(
-        ["type", "source", "target", "status", "date", "evidence"],
+        ["type", "source", "target", "status", "date", "reports", "evidence"],
         [
-            [r.type, r.source, r.target, r.status, r.date, f"{r.evidence}\n({r.document_source or r.document})"]
+            [
+                r.type,
+                r.source,
+                r.target,
+                " → ".join(r.status_history) or r.status,
+                r.date,
+                str(len(r.reports) or 1),
+                f"{r.evidence}\n({r.document_source or r.document})",
+            ]
             for r in answer.relations
         ],
         title=f"{answer.actor.name} ({answer.actor.type}): {len(answer.relations)} relation(s)",

@@ -4,7 +4,8 @@
 - the target of a phrase is the party it names, else whose the thing named is ("Russia's
   strikes", "the proposal of Kyiv", "the statement of the Chairman of SADC", "Chinese goods" when
   China is an entity of the text, "the dialogue President Duque has convened");
-- a capital, a seat of government ("the White House") and a people named by its plural demonym
+- a capital, a seat of government ("the White House"), a country's government ("the Government
+  of Zimbabwe") and a people named by its plural demonym
   ("the Russians need to") stand for their country;
 - an active verb has no agent: a "by" the parser hung on it belongs to its object;
 - a singular pronoun as a target is left out ("blamed him": too often the wrong man).
@@ -12,14 +13,26 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.discourse import Referent
 from kg.extract.parties import PartyReader
 from kg.extract.relation_slots import slot_tokens
-from kg.lexicons import gazetteer
+from kg.lexicons import clause_words, gazetteer
 
 _OWNER_DEPS = frozenset({"poss"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "emirate"})
 _DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+_GOVERNMENT = re.compile(r"^(?:the )?(?:government|administration) of (?P<a>.+)$|^(?P<b>.+?)(?:'s)? government$", re.I)
+
+
+def _government_of(name: str) -> str | None:
+    """ "the Government of Zimbabwe", "the Kenyan government" acting: the country acts."""
+    m = _GOVERNMENT.match(name.strip())
+    rest = None if m is None else (m["a"] or m["b"])
+    return None if rest is None else gazetteer().country(rest) or gazetteer().demonyms.get(rest.lower())
 
 
 class RelationParties:
@@ -65,7 +78,7 @@ class RelationParties:
         gaz = gazetteer()
         for r in self.reader.actors(tok, places=True):
             name = None if r.mention is None else self.reader.table.name(r.mention)
-            country = None if name is None else gaz.seat(name)  # "the White House said"
+            country = None if name is None else gaz.seat(name) or _government_of(name)  # "the White House said"
             if country is None and (r.mention is None or self.reader.table.type(r.mention) not in {"City", "Place"}):
                 out.append(r)
                 continue
@@ -96,7 +109,7 @@ class RelationParties:
                 if found:
                     return found
         for c in tok.children:  # "the dialogue President Duque has convened": the clause's subject
-            if c.dep_ == "relcl":
+            if c.dep_ == "relcl" and c.lemma_.lower() in clause_words()["authoring_verbs"]:
                 found = [r for subj in c.children if subj.dep_ == "nsubj" for r in self.actors(subj)]
                 if found:
                     return found
@@ -108,7 +121,28 @@ class RelationParties:
                     found = [r for p in objs for r in self._owner(p, 1)]
                 if found:
                     return found
-        return self._object_agent(tok)
+        return self._object_agent(tok) or self._clause_author(tok)
+
+    def _title_body(self, tok) -> list[Referent]:
+        """ "The Secretary-General welcomes ...": a bare title of a body's head, in a text that names
+        the body and no holder, speaks for the body (``clauses.json`` "title_bodies")."""
+        words = [t.text for t in tok.subtree if t.dep_ != "det"]
+        body = clause_words()["title_bodies"].get(" ".join(words).replace(" - ", "-").lower())
+        return [Referent(None, body, "title", tok.i)] if body is not None and body in self.names() else []
+
+    def _clause_author(self, tok) -> list[Referent]:
+        """ "Beijing has blamed him for the unrest - a charge he denies": a claim noun set beside a
+        clause is that clause's claim, made by its subject."""
+        start = tok.left_edge.i
+        beside = start > 0 and tok.doc[start - 1].text in {"-", "–", "—", ","}  # set off by a dash or comma
+        if not beside or tok.dep_ not in {"appos", "npadvmod", "dobj"}:
+            return []
+        if tok.lemma_.lower() not in clause_words()["claim_nouns"]:
+            return []
+        node = tok.head
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        return [r for c in node.children if c.dep_ == "nsubj" for r in self.actors(c)]
 
     def _object_agent(self, obj) -> list[Referent]:
         """ "welcomes the signing yesterday by X": an active verb has no agent, so a "by" the parser

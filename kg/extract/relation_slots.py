@@ -10,6 +10,8 @@ Facts of English syntax the slots state:
   subject is the warner);
 - an allegation reported in speech is an accusation: "X said Y is violating the deal / was
   responsible for the attack" accuses Y ("alleged_subj");
+- a cue's preposition after an adjunct of occasion ("complained during a meeting with X about
+  Y's plans", "protested at a news conference to X") is the cue's, wherever the parser hung it;
 - one clause, one relation: a cue inside the complement of another cue ("urged Y to sanction Z",
   "warned Y against sending troops", "accused Y of arming Z") is the content of that act, not an
   act of its own.
@@ -22,6 +24,7 @@ from kg.lexicons import clause_words
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 DENYING = frozenset({"decline", "refrain", "refuse", "fail"})  # "declined to criticise"; "stopped short of"
+_OCCASIONS = frozenset({"during", "at", "after", "following"})  # adjuncts a cue's own preposition may follow
 _MEET = frozenset({"meet", "negotiate", "talk", "see", "receive", "engage", "deal", "sit"})  # refusing to meet X
 
 
@@ -31,7 +34,9 @@ def slot_tokens(head, slot: str):
     if slot == "dative":
         return [c for c in head.children if c.dep_ == "dative"]
     if slot == "poss":
-        return [head] if head.pos_ in {"NOUN", "PROPN"} else [c for c in head.children if c.dep_ == "dobj"]
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return [head]
+        return [c for c in head.children if c.dep_ == "dobj"] or _relative_object(head)
     if slot == "ccomp_subj":
         return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     if slot == "demanded_subj":  # "said Y should V": the one asked
@@ -40,6 +45,12 @@ def slot_tokens(head, slot: str):
     if slot == "alleged_subj":  # "said Y is violating the deal": the one accused
         return [s for c in head.children if c.dep_ == "ccomp" and alleges(c) for s in c.children
                 if s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "clause_subj":  # "expressed hope that President Kiir will sign": the one hoped to act
+        return [s for c in head.children if c.dep_ in {"acl", "ccomp"} for s in c.children
+                if s.dep_ == "nsubj" and s.pos_ == "PROPN"]  # fmt: skip
+    if slot == "failed_subj":  # "regrets that the Government of Zimbabwe has failed to": the one faulted
+        return [s for c in head.children if c.dep_ == "ccomp" and _failed(c) for s in c.children
+                if s.dep_ in SUBJECT_DEPS]  # fmt: skip
     if slot == "act_object":  # "commitment to defend X": the object of the act a noun commits to
         return [o for c in head.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)
                 for o in c.children if o.dep_ == "dobj"]  # fmt: skip
@@ -50,9 +61,13 @@ def slot_tokens(head, slot: str):
         return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c) for s in _condition_subjects(c)]
     if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
         word = slot[5:]
-        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if head.pos_ in {"VERB", "AUX"} else [head]
-        return [p for h in heads for c in h.children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ == word
-                for p in c.children if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
+        verbal = head.pos_ in {"VERB", "AUX"}
+        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if verbal else [head]
+        found = _prep_objects(heads, word)
+        if not found and verbal:  # "complained during a meeting with X about Y": the "about" is the verb's
+            found = _prep_objects([t for c in head.children if c.dep_ == "prep" and c.lower_ in _OCCASIONS
+                                   for p in c.children if p.dep_ == "pobj" for t in p.subtree], word)  # fmt: skip
+        return found
     if slot == "comp_party":  # "refused to negotiate with X", "declined to meet X"
         return [t for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _MEET
                 for s in ("dobj", "prep:with") for t in slot_tokens(c, s)]  # fmt: skip
@@ -60,6 +75,16 @@ def slot_tokens(head, slot: str):
         comps = [c for c in head.children if c.dep_ in COMPLEMENTS]
         return [t for c in comps for s in ("dobj", "prep:on", "prep:against") for t in slot_tokens(c, s)]
     return []
+
+
+def _failed(clause) -> bool:
+    """ "Y has failed to V", "Y has not V-ed": the clause reports a failing of its subject."""
+    return clause.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in clause.children)
+
+
+def _prep_objects(heads, word: str) -> list:
+    return [p for h in heads for c in h.children if c.dep_ in {"prep", "prt", "dative"} and c.lower_ == word
+            for p in c.children if p.dep_ in {"pobj", "pcomp"}]  # fmt: skip
 
 
 def demands(clause) -> bool:
@@ -109,9 +134,14 @@ def names_consequence(verb, consequences) -> bool:
     return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in {"of", "with"} for t in near)
 
 
+def _relative_object(verb) -> list:
+    """ "a charge the Dalai Lama denies": the noun a relative clause without an object modifies."""
+    return [verb.head] if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else []
+
+
 def objects_of(verb):
     """The verb's objects and the objects of its particles and agent-less prepositions."""
-    out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}] or _relative_object(verb)
     out += [p for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     out += [p for c in verb.children if c.dep_ in {"prep", "dative"} for p in c.children if p.dep_ == "pobj"]
     return out

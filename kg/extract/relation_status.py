@@ -9,6 +9,7 @@ Facts of English news this states:
   negotiate" is no wish), and a denial word governs its first conjunct only;
 - a cue that announces the act ("pledged aid") or the light verb of a noun cue ("is considering
   sanctions") sets the status of an act not otherwise denied or hedged;
+- a speech act wished is performed by the saying: "wishes to thank X" thanks X;
 - the act's date is a date expression inside its clause, never one of another clause.
 """
 
@@ -46,16 +47,27 @@ def act_status(entry: dict, trigger) -> str:
     return told if told and status == "asserted" else status
 
 
+def _performative(trigger, words: dict) -> bool:
+    """ "The Secretary-General wishes to thank X", "I would like to congratulate X": a speech act
+    wished is performed by the saying (never when negated)."""
+    frame = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and frame.lemma_.lower() in words["performative_frames"]
+        and trigger.lemma_.lower() in words["performative_acts"]
+        and not any(c.dep_ == "neg" for c in (*frame.children, *trigger.children))
+    )
+
+
 def relation_status(trigger) -> str:
     """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
     verbs that deny what they govern ("declined to criticise", "stopped short of criticising");
     a message's act has the status of its issuing ("will issue a statement condemning X")."""
-    if (
-        trigger.dep_ == "acl"
-        and trigger.head.dep_ == "dobj"
-        and trigger.head.lemma_.lower() in clause_words()["message_nouns"]
-    ):
+    words = clause_words()
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and trigger.head.lemma_.lower() in words["message_nouns"]:
         trigger = trigger.head.head
+    if _performative(trigger, words):
+        return "asserted"  # "wishes to thank X", "would like to congratulate X": said, so done
     node = trigger
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in _CLIMB | COMPLEMENTS | {"pobj"}:

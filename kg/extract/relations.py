@@ -120,7 +120,8 @@ class RelationReader(RelationParties):
             sources = [r for r in sources if self._official(r)]
         targets = self._slots(verb, entry.get("target", []), first=bool(entry.get("first_slot")))
         if passive:
-            targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c)]
+            # "X was condemned by Y"; "Tbilisi's bid is opposed by Moscow": whose the thing is
+            targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c) or self._owner(c)]
         return self._pairs(cue, verb, sources, targets, sent)
 
     def _admits(self, cue: Cue, verb) -> bool:
@@ -240,7 +241,7 @@ class RelationReader(RelationParties):
                     return (
                         [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
                     ), False
-                return self._speaker(subj[0]) or self.actors(subj[0]), False
+                return self._speaker(subj[0]) or self.actors(subj[0]) or self._title_body(subj[0]), False
             if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.lemma_.lower() in messages:
                 node = node.head.head  # "issued a statement calling on X": whoever issued it
                 continue

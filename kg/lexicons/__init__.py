@@ -175,10 +175,10 @@ def party_words() -> dict:
 
 
 @cache
-def clause_words() -> dict[str, frozenset[str]]:
-    """Clause shapes the relation slots read (relations/clauses.json), as sets of lemmas."""
+def clause_words() -> dict:
+    """Clause shapes the relation slots read (relations/clauses.json), as sets of lemmas (and tables, such as "title_bodies")."""
     raw = json.loads((HERE / "relations" / "clauses.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in raw.items() if isinstance(v, list | dict)}
 
 
 @cache

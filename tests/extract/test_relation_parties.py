@@ -123,3 +123,41 @@ def test_criticism_drawn_and_a_commitment_to_defend(relations):
     got = relations("The United States reaffirmed its commitment to defend the Philippines.")
     assert ("SUPPORT", "United States", "Philippines", "asserted") in got
     assert relations("The United States reaffirmed its commitment to free trade.") == set()
+
+
+def test_a_passive_subject_names_whose_thing_was_opposed(relations):
+    assert ("REJECT", "Russia", "Georgia", "asserted") in relations("Tbilisi's bid to join NATO is opposed by Moscow.")
+    assert ("ACCUSE", "Poland", "Russia", "asserted") in relations("Russia's strikes were condemned by Poland.")
+    assert relations("Tbilisi's bid to join NATO is opposed by many.") == set()
+
+
+def test_a_preposition_after_an_occasion_is_the_verbs(relations):
+    got = relations("President Luis Vega complained during a meeting with lawmakers in Lima about Chile's plans.")
+    assert ("ACCUSE", "Luis Vega", "Chile", "asserted") in got
+    assert relations("President Luis Vega complained during a meeting with lawmakers about the weather.") == set()
+
+
+def test_regretting_that_a_party_failed_faults_it(relations):
+    got = relations("Foreign Minister Ana Ruiz regrets that the Government of Peru has failed to hold the vote.")
+    assert got == {("ACCUSE", "Ana Ruiz", "Peru", "asserted")}  # the government of a country is the country
+    assert relations("Foreign Minister Ana Ruiz regretted her inability to attend.") == set()
+
+
+def test_a_charge_beside_a_clause_is_its_subjects_and_is_denied_by_another(relations):
+    got = relations("Chile accused Peru of shelling the border post - a charge Lima denies.")
+    assert {("ACCUSE", "Chile", "Peru", "asserted"), ("REJECT", "Peru", "Chile", "asserted")} <= got
+    assert ("REJECT", "Chile", "Bolivia", "asserted") in relations("Chile rejected the proposal Bolivia made.")
+
+
+def test_a_bare_title_of_a_bodys_head_speaks_for_the_body_when_no_holder_is_named(relations):
+    text = "The United Nations issued a statement. The Secretary-General welcomes the signing by Peru of the treaty."
+    assert ("SUPPORT", "United Nations", "Peru", "asserted") in relations(text)
+    assert relations("The Secretary-General welcomes the signing by Peru of the treaty.") == set()  # no body named
+
+
+def test_hope_that_a_party_will_act_asks_it_and_a_wished_thanks_is_given(relations):
+    got = relations("Foreign Minister Ana Ruiz expressed hope that President Luis Vega will sign the treaty.")
+    assert ("REQUEST", "Ana Ruiz", "Luis Vega", "asserted") in got
+    assert relations("Foreign Minister Ana Ruiz expressed hope that the weather will improve.") == set()
+    assert ("SUPPORT", "Chile", "Norway", "asserted") in relations("Chile wishes to thank Norway for its support.")
+    assert ("SUPPORT", "Chile", "Norway", "denied") in relations("Chile does not wish to thank Norway.")

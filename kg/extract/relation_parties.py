@@ -35,6 +35,11 @@ def _government_of(name: str) -> str | None:
     return None if rest is None else gazetteer().country(rest) or gazetteer().demonyms.get(rest.lower())
 
 
+def _left(tok) -> bool:
+    """ "a withdrawal of Russian forces from Georgia": "from" names the place left, not the owner."""
+    return tok.lemma_.lower() in clause_words()["motion_nouns"]
+
+
 class RelationParties:
     """The party readers of ``RelationReader``, over one parsed view's ``PartyReader``."""
 
@@ -72,7 +77,8 @@ class RelationParties:
                      if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
             if named:
                 return named
-        if tok.tag_ in {"NNPS", "NNS"} and tok.lower_ in gazetteer().demonyms and not self.reader.actors(tok):
+        people = tok.tag_ in {"NNPS", "NNS"} or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if people and tok.lower_ in gazetteer().demonyms and not self.reader.actors(tok):  # "the French said"
             country = gazetteer().demonyms[tok.lower_]  # "the Russians need to", "Palestinians refused to"
             return [Referent(None, self.reader.table.country_entity(country), "demonym", tok.i)]
         gaz = gazetteer()
@@ -114,7 +120,7 @@ class RelationParties:
                 if found:
                     return found
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+            if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"} and not (c.lower_ == "from" and _left(tok)):
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 found = [r for p in objs for r in self.actors(p) or self._titled_owner(p)]
                 if not found and depth == 0:

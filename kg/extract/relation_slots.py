@@ -24,6 +24,7 @@ from kg.lexicons import clause_words
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 DENYING = frozenset({"decline", "refrain", "refuse", "fail"})  # "declined to criticise"; "stopped short of"
+_CONTENT_PREPS = frozenset({"against", "of", "for", "from", "into", "on", "about", "over"})  # what an act is about
 _OCCASIONS = frozenset({"during", "at", "after", "following"})  # adjuncts a cue's own preposition may follow
 _MEET = frozenset({"meet", "negotiate", "talk", "see", "receive", "engage", "deal", "sit"})  # refusing to meet X
 
@@ -45,6 +46,18 @@ def slot_tokens(head, slot: str):
     if slot == "alleged_subj":  # "said Y is violating the deal": the one accused
         return [s for c in head.children if c.dep_ == "ccomp" and alleges(c) for s in c.children
                 if s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.tag_ == "NNPS")]  # fmt: skip
+    if slot == "dismissed_claim_owner":  # "said the Iranian allegations were baseless": whose claims
+        words = clause_words()
+        return [s for c in head.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"
+                and any(a.dep_ in {"acomp", "attr"} and a.lemma_.lower() in words["dismissal_adjectives"] for a in c.children)
+                for s in c.children if s.dep_ == "nsubj" and s.lemma_.lower() in words["claim_nouns"]]  # fmt: skip
+    if slot == "respected_owner":  # "stated that Georgia's integrity has to be respected": whose integrity
+        words = clause_words()
+        return [s for c in head.children if c.dep_ == "ccomp" and demands(c) and _respects(c, words)
+                for s in c.children if s.dep_ in {"nsubjpass", "nsubj"} and s.lemma_.lower() in words["respected_nouns"]]  # fmt: skip
+    if slot == "retaliation_condition_subj":  # "said he would respond if Colombian troops crossed"
+        return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c)
+                and c.lemma_.lower() in clause_words()["retaliation_verbs"] for s in _condition_subjects(c)]  # fmt: skip
     if slot == "clause_subj":  # "expressed hope that President Kiir will sign": the one hoped to act
         return [s for c in head.children if c.dep_ in {"acl", "ccomp"} for s in c.children
                 if s.dep_ == "nsubj" and s.pos_ == "PROPN"]  # fmt: skip
@@ -110,8 +123,22 @@ def alleges(clause) -> bool:
             return True
         if c.dep_ == "acomp" and c.lemma_.lower() in words["blamed_for"]:
             harms = [p for f in c.children if f.dep_ == "prep" and f.lower_ == "for" for p in f.children]
-            return any(p.lemma_.lower() in words["harms"] for p in harms)
+            return any(p.lemma_.lower() in words["harms"] or _arming(p, words) for p in harms)
     return False
+
+
+def _respects(clause, words: dict) -> bool:
+    """ "must be respected", "has to be respected", "should be upheld"."""
+    return any(
+        v.lemma_.lower() in words["respect_verbs"] for v in (clause, *(c for c in clause.children if c.dep_ == "xcomp"))
+    )
+
+
+def _arming(act, words: dict) -> bool:
+    """ "providing weapons to Hezbollah": supplying arms, which accuses as arming does."""
+    return act.lemma_.lower() in words["supply_verbs"] and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in words["arming_objects"] for o in act.children
+    )
 
 
 def _own_act(clause) -> bool:
@@ -153,7 +180,8 @@ def inside_another_cue(verb, verbs: dict) -> bool:
         return True  # "said Y was responsible for arming Z": the arming is what Y is accused of
     node = verb
     for _ in range(3):
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "warned X against sending troops"
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _CONTENT_PREPS:
+            # "warned X against sending troops", "accused X of arming Z"; not "with the French saying"
             clause, node = node, node.head.head
         elif node.dep_ not in COMPLEMENTS or node.head.i == node.i:
             return False

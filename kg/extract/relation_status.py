@@ -9,6 +9,7 @@ Facts of English news this states:
   negotiate" is no wish), and a denial word governs its first conjunct only;
 - a cue that announces the act ("pledged aid") or the light verb of a noun cue ("is considering
   sanctions") sets the status of an act not otherwise denied or hedged;
+- "with X saying ..." reports what X said as the main clause reports its act;
 - a speech act wished is performed by the saying: "wishes to thank X" thanks X;
 - the act's date is a date expression inside its clause, never one of another clause.
 """
@@ -66,6 +67,11 @@ def relation_status(trigger) -> str:
     words = clause_words()
     if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and trigger.head.lemma_.lower() in words["message_nouns"]:
         trigger = trigger.head.head
+    base = trigger
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if base.dep_ == "pcomp" and base.head.lower_ == "with" and base.head.head.pos_ in {"VERB", "AUX"}:
+        trigger = base.head.head  # "protested, with the French saying ...": said when the clause says
     if _performative(trigger, words):
         return "asserted"  # "wishes to thank X", "would like to congratulate X": said, so done
     node = trigger

@@ -189,6 +189,10 @@ class RelationReader(RelationParties):
                 parties += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
                             if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
         parties += self._slots(verb, ["prep:with", "prep:between", *cue.entry.get("parties", [])])
+        deals = frozenset(cue.spec.cues().get("deal_nouns", []))
+        for p in (p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"under", "in"} for p in c.children):
+            if p.lemma_.lower() in deals:  # "Under a 2002 agreement with NATO, Russia agreed to cooperate"
+                parties += self._slots(p, ["prep:with", "prep:between"])
         for o in (c for c in verb.children if c.dep_ == "dobj"):  # "signed a memorandum of understanding with X"
             for n in (o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)):
                 parties += self._slots(n, ["prep:with", "prep:between"])

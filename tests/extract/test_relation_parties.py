@@ -161,3 +161,43 @@ def test_hope_that_a_party_will_act_asks_it_and_a_wished_thanks_is_given(relatio
     assert relations("Foreign Minister Ana Ruiz expressed hope that the weather will improve.") == set()
     assert ("SUPPORT", "Chile", "Norway", "asserted") in relations("Chile wishes to thank Norway for its support.")
     assert ("SUPPORT", "Chile", "Norway", "denied") in relations("Chile does not wish to thank Norway.")
+
+
+def test_saying_a_partys_claims_are_false_rejects_them(relations):
+    got = relations("Peru made new claims. Chile said the Peruvian claims were baseless.")
+    assert ("REJECT", "Chile", "Peru", "asserted") in got
+    assert relations("Peru made new claims. Chile said the Peruvian claims were detailed.") == set()
+    text = "Peru made new claims. Chile protested, with the Chileans saying that the Peruvian claims were false."
+    assert ("REJECT", "Chile", "Peru", "asserted") in relations(text)  # "with X saying": asserted, as the clause
+
+
+def test_saying_a_partys_integrity_must_be_respected_supports_it(relations):
+    got = relations("Chancellor Eva Lind stated that Georgia's territorial integrity has to be respected.")
+    assert ("SUPPORT", "Eva Lind", "Georgia", "asserted") in got
+    assert relations("Chancellor Eva Lind stated that Georgia's economy has to be respected.") == set()
+
+
+def test_expecting_a_withdrawal_asks_whose_forces_leave(relations):
+    got = relations(
+        "Russia sent troops. Chancellor Eva Lind said she expected a withdrawal of Russian forces from Georgia."
+    )
+    assert ("REQUEST", "Eva Lind", "Russia", "asserted") in got
+    assert not [r for r in got if r[2] == "Georgia"]  # the place left is no party
+
+
+def test_a_retaliation_on_a_condition_threatens_its_subject(relations):
+    got = relations(
+        "Peru sent troops. President Luis Vega said he would respond if Peruvian troops crossed the border."
+    )
+    assert ("THREATEN", "Luis Vega", "Peru", "asserted") in got
+    assert relations("Peru sent troops. President Luis Vega said he would attend if Peru invited him.") == set()
+
+
+def test_responsible_for_providing_weapons_accuses_and_a_deal_adjunct_names_the_partner(relations):
+    got = relations("Defense Secretary Ana Ruiz said that Syria was responsible for providing weapons to Hezbollah.")
+    assert ("ACCUSE", "Ana Ruiz", "Syria", "asserted") in got
+    assert (
+        relations("Defense Secretary Ana Ruiz said that Syria was responsible for providing food to refugees.") == set()
+    )
+    got = relations("Under a 2002 agreement with NATO, Russia agreed to cooperate on rescues at sea.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Russia", "NATO"})}

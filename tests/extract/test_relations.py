@@ -140,7 +140,8 @@ def test_relations_a_demand_reported_in_speech_is_a_request_of_its_subject(relat
     assert not [r for r in relations("Chile said Peru must impose sanctions on Bolivia.") if r[0] == "SANCTION"]
     assert relations("Chile said Peru will hold elections in May.") == set()
     assert relations("Ana Ruiz, who lives in Lima, said Peru should reopen the border.") == set()  # no official
-    assert relations("Chile said Peru's sovereignty has to be respected.") == set()  # nobody asked
+    # nobody asked anyone: Peru's sovereignty is backed, a SUPPORT (test_relation_parties.py)
+    assert {r[0] for r in relations("Chile said Peru's sovereignty has to be respected.")} == {"SUPPORT"}
     assert ("SANCTION", "Peru", "Bolivia", "asserted") in relations("Chile said Peru imposed sanctions on Bolivia.")
 
 

@@ -171,6 +171,10 @@ class PartyReader:
         found = self.discourse.plural(here, here - _LOOKBACK_CHARS)
         count = next((_NUMBERS[c.lower_] for c in [tok, *tok.children] if c.lower_ in _NUMBERS), None)
         if count is None:
+            if len(found) == 1:  # a plural names two or more: "They" after a call of two is its parties
+                earlier = self.discourse.encounters_of(None, here, here - 3 * _LOOKBACK_CHARS, self.table)
+                found = next((f for f in earlier if len(f) >= 2), [])
+                return [Referent(r.mention, r.name, "plural", tok.i) for r in found]
             if tok.lemma_.lower() in _words()["role_plurals"] and found and not self._people(found):
                 # "the leaders": people, not the countries or bodies an event of theirs was between
                 earlier = self.discourse.encounters_of(None, here, here - _LOOKBACK_CHARS, self.table)

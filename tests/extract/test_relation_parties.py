@@ -201,3 +201,14 @@ def test_responsible_for_providing_weapons_accuses_and_a_deal_adjunct_names_the_
     )
     got = relations("Under a 2002 agreement with NATO, Russia agreed to cooperate on rescues at sea.")
     assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Russia", "NATO"})}
+
+
+def test_they_after_a_call_of_two_is_its_two_parties(relations):
+    text = (
+        "Prime Minister Ana Ruiz had a telephone conversation today with Prime Minister Luis Vega. "
+        "Prime Minister Vega thanked Chile for the invitation. "
+        "They agreed to work towards a free trade agreement."
+    )
+    got = relations(text)
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Ana Ruiz", "Luis Vega"})}
+    assert not [r for r in relations("Luis Vega spoke on Monday. They agreed to cut tariffs.") if r[0] == "AGREE"]

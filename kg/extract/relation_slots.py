@@ -58,6 +58,9 @@ def slot_tokens(head, slot: str):
     if slot == "retaliation_condition_subj":  # "said he would respond if Colombian troops crossed"
         return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c)
                 and c.lemma_.lower() in clause_words()["retaliation_verbs"] for s in _condition_subjects(c)]  # fmt: skip
+    if slot == "plan_for":  # "suspended plans for a Russian ship to join": the party the plans were for
+        return [p for o in head.children if o.dep_ == "dobj" and o.lemma_.lower() in clause_words()["planned_nouns"]
+                for f in o.children if f.dep_ == "prep" and f.lower_ == "for" for p in f.children if p.dep_ == "pobj"]  # fmt: skip
     if slot == "clause_subj":  # "expressed hope that President Kiir will sign": the one hoped to act
         return [s for c in head.children if c.dep_ in {"acl", "ccomp"} for s in c.children
                 if s.dep_ == "nsubj" and s.pos_ == "PROPN"]  # fmt: skip
@@ -116,6 +119,9 @@ def alleges(clause) -> bool:
         return False
     if clause.lemma_.lower() in words["allegation_verbs"]:
         return True
+    if any(o.dep_ == "dobj" and any(a.lemma_.lower() in words["covert_adjectives"] for a in o.children if a.dep_ == "amod")
+           for o in clause.children):  # fmt: skip
+        return True  # "Iran has a clandestine program"
     if clause.lemma_.lower() != "be":
         return False
     for c in clause.children:

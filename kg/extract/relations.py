@@ -39,6 +39,7 @@ from kg.models import Evidence, Relation
 from kg.relations import RelationSpec, specs
 
 _BODY_REACH = 80  # tokens back an "it" may reach for its country or body
+_ANSWERED = frozenset({"this", "that", "it", "charge", "claim", "accusation", "allegation"})  # "denies this"
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # climbing to a subject
 
@@ -92,6 +93,7 @@ class RelationReader(RelationParties):
         self.dashed = [(s, frozenset(s.cues()["dash_pair_nouns"])) for s in specs() if "dash_pair_nouns" in s.cues()]
         self._names: set[str] | None = None
         self._body: tuple[int, Referent] | None = None  # (sentence start, the body "it" may take up)
+        self._accused: tuple[int, str, str] | None = None  # (sentence end, accuser, accused) of the last ACCUSE
 
     def __call__(self, sent) -> list[Relation]:
         out: list[Relation] = []
@@ -106,6 +108,9 @@ class RelationReader(RelationParties):
             if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "nsubjpass"}:
                 for cue in self.nouns.get(lemma, ()):
                     out += self._noun(cue, tok, sent)
+        for r in out:
+            if r.type == "ACCUSE":
+                self._accused = (sent.end, r.source, r.target)
         return out  # one report per act and document: pipeline.first_reports
 
     # -- cues --------------------------------------------------------------------------------
@@ -119,10 +124,22 @@ class RelationReader(RelationParties):
         if entry.get("reports"):  # "X said Y should": an official's demand, not a passer-by's view
             sources = [r for r in sources if self._official(r)]
         targets = self._slots(verb, entry.get("target", []), first=bool(entry.get("first_slot")))
+        if not targets and entry.get("answers_accusation"):
+            targets = self._answered(verb, sources, sent)
         if passive:
             # "X was condemned by Y"; "Tbilisi's bid is opposed by Moscow": whose the thing is
             targets = [r for c in verb.children if c.dep_ == "nsubjpass" for r in self.actors(c) or self._owner(c)]
         return self._pairs(cue, verb, sources, targets, sent)
+
+    def _answered(self, verb, sources: list[Referent], sent) -> list[Referent]:
+        """ "X maintains Iran has a secret program. Tehran denies this": a denial of "this" or of an
+        unowned charge by the one just accused, in the next sentence, rejects the accuser."""
+        if self._accused is None or not 0 <= sent.start - self._accused[0] <= 1:  # the very next sentence
+            return []
+        _, accuser, accused = self._accused
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERED]
+        names = {name_of(r, self.reader.table) for r in sources}
+        return [Referent(None, accuser, "answer", verb.i)] if objects and accused in names else []
 
     def _admits(self, cue: Cue, verb) -> bool:
         """Whether the clause has the shape the cue's entry asks for (its complement, preposition,

@@ -212,3 +212,17 @@ def test_they_after_a_call_of_two_is_its_two_parties(relations):
     got = relations(text)
     assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Ana Ruiz", "Luis Vega"})}
     assert not [r for r in relations("Luis Vega spoke on Monday. They agreed to cut tariffs.") if r[0] == "AGREE"]
+
+
+def test_suspending_plans_for_a_party_sanctions_it(relations):
+    got = relations("Russia invaded Georgia. NATO suspended plans for a Russian ship to join the patrols.")
+    assert ("SANCTION", "NATO", "Russia", "asserted") in got
+    assert relations("NATO suspended plans for a new headquarters.") == set()
+
+
+def test_a_secret_program_alleged_and_the_accused_denying_it_next(relations):
+    got = relations("Chile maintains Peru has a clandestine program to build missiles. Lima denies this.")
+    assert {("ACCUSE", "Chile", "Peru", "asserted"), ("REJECT", "Peru", "Chile", "asserted")} <= got
+    assert relations("Chile said Peru has a space program.") == set()
+    got = relations("Chile maintains Peru has a clandestine program to build missiles. Bolivia denies this.")
+    assert not [r for r in got if r[0] == "REJECT"]  # only the one accused answers the charge

@@ -35,6 +35,22 @@ def _government_of(name: str) -> str | None:
     return None if rest is None else gazetteer().country(rest) or gazetteer().demonyms.get(rest.lower())
 
 
+def _opens_clause(r: Referent, phrase) -> bool:
+    """ "sanctions against Tehran and Iranian President Ahmadinejad announced ...": a conjunct
+    followed at once by a finite verb with no subject of its own is that verb's subject, which the
+    parser joined to the object before it."""
+    if r.token < 0 or r.token == phrase.i:
+        return False
+    tok = phrase.doc[r.token]
+    nxt = phrase.doc[tok.i + 1] if tok.i + 1 < len(phrase.doc) else None
+    return (
+        tok.dep_ == "conj"
+        and nxt is not None
+        and nxt.tag_ in {"VBD", "VBZ", "VBP"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children)
+    )
+
+
 def _left(tok) -> bool:
     """ "a withdrawal of Russian forces from Georgia": "from" names the place left, not the owner."""
     return tok.lemma_.lower() in clause_words()["motion_nouns"]
@@ -61,7 +77,9 @@ class RelationParties:
             owner = slot.startswith("owner:") or slot == "poss"
             for tok in slot_tokens(head, slot.removeprefix("owner:")):
                 found = self._owner(tok) if owner else self._phrase(tok)
-                out += [r for r in found if r.via != "pronoun" or self._plural_pronoun(tok)]
+                out += [
+                    r for r in found if (r.via != "pronoun" or self._plural_pronoun(tok)) and not _opens_clause(r, tok)
+                ]
         return out
 
     def _plural_pronoun(self, tok) -> bool:

@@ -199,32 +199,39 @@ class RelationReader(RelationParties):
         return self._pairs(cue, verb, sources, targets, sent)  # the light verb carries the status
 
     def _symmetric(self, cue: Cue, verb, trigger, sent) -> list[Relation]:
+        """One relation per pair of parties. The parties named "with" are each the subject's
+        partners, not each other's ("seeking a treaty with the United States and South Korea")."""
+        sides, partners = self._symmetric_parties(cue, verb, trigger)
+        table = self.reader.table
+        side = list(dict.fromkeys(n for n in (name_of(r, table) for r in sides) if n))
+        other = [n for n in dict.fromkeys(name_of(r, table) for r in partners) if n and n not in side]
+        if not side:
+            side, other = other, []
+        pairs = [(a, b) for i, a in enumerate(side) for b in side[i + 1 :]] + [(a, b) for a in side for b in other]
+        return [self._relation(cue, trigger, a, b, sent) for a, b in pairs]
+
+    def _symmetric_parties(self, cue: Cue, verb, trigger) -> tuple[list[Referent], list[Referent]]:
+        """(the parties acting together, the partners named "with") of a symmetric cue."""
         nominal = "*" in cue.entry.get("verbs", [])  # "welcomed the signing by A and B": the welcomer signs nothing
-        parties = [] if nominal else self._sources(verb)[0]
+        sides = [] if nominal else self._sources(verb)[0]
         for subj in (c for c in verb.children if c.dep_ == "nsubj"):
             for t in (subj, *subj.conjuncts):
-                parties += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
-                            if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
-        parties += self._slots(verb, ["prep:with", "prep:between", *cue.entry.get("parties", [])])
+                sides += [r for a in t.children if a.dep_ == "appos" for r in self.reader.actors(a)
+                          if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
+        sides += self._slots(verb, ["prep:between", *cue.entry.get("parties", [])])
+        heads = [verb]
         deals = frozenset(cue.spec.cues().get("deal_nouns", []))
-        for p in (p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"under", "in"} for p in c.children):
-            if p.lemma_.lower() in deals:  # "Under a 2002 agreement with NATO, Russia agreed to cooperate"
-                parties += self._slots(p, ["prep:with", "prep:between"])
+        heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"under", "in"} for p in c.children
+                  if p.lemma_.lower() in deals]  # "Under a 2002 agreement with NATO, Russia agreed"  # fmt: skip
         for o in (c for c in verb.children if c.dep_ == "dobj"):  # "signed a memorandum of understanding with X"
-            for n in (o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)):
-                parties += self._slots(n, ["prep:with", "prep:between"])
-        for w in cue.entry.get("or_deal_prep", []):  # "agreed to a ceasefire with Hamas"
-            parties += [
-                r for p in slot_tokens(verb, f"prep:{w}") for r in self._slots(p, ["prep:with", "prep:between"])
-            ]
+            heads += [o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        heads += [p for w in cue.entry.get("or_deal_prep", []) for p in slot_tokens(verb, f"prep:{w}")]
         if trigger is not verb:
-            parties += self._slots(trigger, ["prep:with", "prep:between", "prep:by"]) + self._object_agent(trigger)
-        names = list(dict.fromkeys(n for n in (name_of(r, self.reader.table) for r in parties) if n))
-        out = []
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                out.append(self._relation(cue, trigger, a, b, sent))
-        return out
+            heads.append(trigger)
+            sides += self._slots(trigger, ["prep:between", "prep:by"]) + self._object_agent(trigger)
+        sides += [r for h in heads[1:] for r in self._slots(h, ["prep:between"])]
+        partners = [r for h in heads for r in self._slots(h, ["prep:with"])]
+        return sides, partners
 
     def _dash_pair(self, noun, sent) -> list[Relation]:
         """ "Rwanda–Congo Deal Signing", "the Peru-Chile accord": two parties joined by a dash before

@@ -226,3 +226,20 @@ def test_a_secret_program_alleged_and_the_accused_denying_it_next(relations):
     assert relations("Chile said Peru has a space program.") == set()
     got = relations("Chile maintains Peru has a clandestine program to build missiles. Bolivia denies this.")
     assert not [r for r in got if r[0] == "REJECT"]  # only the one accused answers the charge
+
+
+def test_partners_named_with_are_the_subjects_not_each_others(relations):
+    got = relations("Chile is seeking a peace treaty with Peru and Bolivia.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {
+        frozenset({"Chile", "Peru"}),
+        frozenset({"Chile", "Bolivia"}),
+    }
+    got = relations("Peru and Bolivia signed a peace treaty.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Peru", "Bolivia"})}
+
+
+def test_a_conjunct_that_opens_the_next_clause_is_no_target(relations):
+    got = relations("Canada imposed sanctions on Belarus and President Luis Vega announced new elections.")
+    assert ("SANCTION", "Canada", "Belarus", "asserted") in got
+    assert not [r for r in got if r[2] == "Luis Vega"]
+    assert ("SANCTION", "Canada", "Russia", "asserted") in relations("Canada imposed sanctions on Belarus and Russia.")

@@ -243,3 +243,10 @@ def test_a_conjunct_that_opens_the_next_clause_is_no_target(relations):
     assert ("SANCTION", "Canada", "Belarus", "asserted") in got
     assert not [r for r in got if r[2] == "Luis Vega"]
     assert ("SANCTION", "Canada", "Russia", "asserted") in relations("Canada imposed sanctions on Belarus and Russia.")
+
+
+def test_speaking_for_a_partys_independence_backs_it(relations):
+    assert ("SUPPORT", "Chile", "Kosovo", "asserted") in relations("Chile speaks for Kosovo independence")
+    assert ("SUPPORT", "Poland", "Ukraine", "asserted") in relations("Poland lobbied for Ukraine's membership of NATO.")
+    assert relations("A spokesman who speaks for the Foreign Ministry of Peru declined to comment.") == set()
+    assert relations("Chile spoke with Peru on Monday.") == set()  # a call, never also a relation

@@ -95,11 +95,11 @@ class RelationParties:
                      if p.dep_ == "pobj" for r in self.actors(p)]  # fmt: skip
             if named:
                 return named
-        people = tok.tag_ in {"NNPS", "NNS"} or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        if people and tok.lower_ in gazetteer().demonyms and not self.reader.actors(tok):  # "the French said"
-            country = gazetteer().demonyms[tok.lower_]  # "the Russians need to", "Palestinians refused to"
-            return [Referent(None, self.reader.table.country_entity(country), "demonym", tok.i)]
         gaz = gazetteer()
+        people = tok.tag_ in {"NNPS", "NNS"} or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if people and tok.lower_ in gaz.demonyms and not self.reader.actors(tok):  # "the French said"
+            country = gaz.demonyms[tok.lower_]  # "the Russians need to", "Palestinians refused to"
+            return [Referent(None, self.reader.table.country_entity(country), "demonym", tok.i)]
         for r in self.reader.actors(tok, places=True):
             name = None if r.mention is None else self.reader.table.name(r.mention)
             country = None if name is None else gaz.seat(name) or _government_of(name)  # "the White House said"

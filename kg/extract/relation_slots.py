@@ -93,6 +93,15 @@ def slot_tokens(head, slot: str):
     return []
 
 
+def issuing_verb(tok):
+    """ "issued a statement calling on X": the verb that issued the message a cue is the act of,
+    else None (``clauses.json`` "message_nouns")."""
+    head = tok.head
+    if tok.dep_ == "acl" and head.dep_ == "dobj" and head.lemma_.lower() in clause_words()["message_nouns"]:
+        return head.head
+    return None
+
+
 def _failed(clause) -> bool:
     """ "Y has failed to V", "Y has not V-ed": the clause reports a failing of its subject."""
     return clause.lemma_.lower() == "fail" or any(c.dep_ == "neg" for c in clause.children)

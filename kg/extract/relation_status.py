@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
 from kg.extract.dates import resolve
-from kg.extract.relation_slots import COMPLEMENTS, DENYING
+from kg.extract.relation_slots import COMPLEMENTS, DENYING, issuing_verb
 from kg.extract.status import own_status, status_of
 from kg.lexicons import clause_words
 from kg.relations import FROM_MEETING_STATUS
@@ -65,8 +65,7 @@ def relation_status(trigger) -> str:
     verbs that deny what they govern ("declined to criticise", "stopped short of criticising");
     a message's act has the status of its issuing ("will issue a statement condemning X")."""
     words = clause_words()
-    if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and trigger.head.lemma_.lower() in words["message_nouns"]:
-        trigger = trigger.head.head
+    trigger = issuing_verb(trigger) or trigger
     base = trigger
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head

@@ -32,14 +32,20 @@ from functools import cache
 from kg.extract.discourse import Referent, name_of
 from kg.extract.parties import SUBJECT_DEPS, PartyReader
 from kg.extract.relation_parties import RelationParties
-from kg.extract.relation_slots import COMPLEMENTS, inside_another_cue, names_consequence, objects_of, slot_tokens
+from kg.extract.relation_slots import (
+    COMPLEMENTS,
+    inside_another_cue,
+    issuing_verb,
+    names_consequence,
+    objects_of,
+    slot_tokens,
+)
 from kg.extract.relation_status import act_date, act_status
 from kg.lexicons import clause_words, status_cues
 from kg.models import Evidence, Relation
 from kg.relations import RelationSpec, specs
 
 _BODY_REACH = 80  # tokens back an "it" may reach for its country or body
-_ANSWERED = frozenset({"this", "that", "it", "charge", "claim", "accusation", "allegation"})  # "denies this"
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # climbing to a subject
 
@@ -47,19 +53,20 @@ _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"
 @dataclass(frozen=True)
 class Cue:
     """One cue word of one relation type, as its lexicon states it; ``objects`` (the object
-    lemmas it needs, a list in the entry or the name of one in the lexicon) and ``symmetric`` are
-    read once when the index is built."""
+    lemmas it needs, a list in the entry or the name of one in the lexicon), ``symmetric`` and
+    ``deals`` are read once when the index is built."""
 
     spec: RelationSpec
     entry: dict
     objects: frozenset[str] | None = None
     symmetric: bool = False
+    deals: frozenset[str] = frozenset()  # the lexicon's "deal_nouns" ("agreed to a ceasefire")
 
     @classmethod
     def of(cls, spec: RelationSpec, entry: dict) -> Cue:
         lex, words = spec.cues(), entry.get("objects")
         objects = None if words is None else frozenset(lex.get(words, []) if isinstance(words, str) else words)
-        return cls(spec, entry, objects, bool(lex.get("symmetric")))
+        return cls(spec, entry, objects, bool(lex.get("symmetric")), frozenset(lex.get("deal_nouns", [])))
 
 
 def cue_index() -> tuple[dict[str, list[Cue]], dict[str, list[Cue]]]:
@@ -137,7 +144,8 @@ class RelationReader(RelationParties):
         if self._accused is None or not 0 <= sent.start - self._accused[0] <= 1:  # the very next sentence
             return []
         _, accuser, accused = self._accused
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERED]
+        answered = clause_words()["answered_objects"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in answered]
         names = {name_of(r, self.reader.table) for r in sources}
         return [Referent(None, accuser, "answer", verb.i)] if objects and accused in names else []
 
@@ -165,7 +173,9 @@ class RelationReader(RelationParties):
         if allowed and comps and not any(c.lemma_.lower() in allowed for c in comps):
             return False  # "vowed to retaliate" threatens, "vowed to support" does not
         courtesies = set(entry.get("not_for", []))  # "thanked him for his hospitality": a courtesy
-        if any(w.lemma_.lower() in courtesies for t in slot_tokens(verb, "prep:for") for w in (t, *t.children)):
+        if courtesies and any(
+            w.lemma_.lower() in courtesies for t in slot_tokens(verb, "prep:for") for w in (t, *t.children)
+        ):
             return False
         banned = set(entry.get("not_complements", []))
         if any(c.lemma_.lower() in banned for c in comps):
@@ -176,9 +186,8 @@ class RelationReader(RelationParties):
 
     def _deal_prep(self, verb, cue: Cue) -> bool:
         """ "agreed to a ceasefire", "agreed on a deal": a deal noun after one of the entry's prepositions."""
-        deals = frozenset(cue.spec.cues().get("deal_nouns", []))
         words = cue.entry.get("or_deal_prep", [])
-        return any(p.lemma_.lower() in deals for w in words for p in slot_tokens(verb, f"prep:{w}"))
+        return any(p.lemma_.lower() in cue.deals for w in words for p in slot_tokens(verb, f"prep:{w}"))
 
     def _noun(self, cue: Cue, noun, sent) -> list[Relation]:
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -220,9 +229,8 @@ class RelationReader(RelationParties):
                           if r.via == "name" and self.reader.table.type(r.mention) == "Person"]  # fmt: skip
         sides += self._slots(verb, ["prep:between", *cue.entry.get("parties", [])])
         heads = [verb]
-        deals = frozenset(cue.spec.cues().get("deal_nouns", []))
         heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"under", "in"} for p in c.children
-                  if p.lemma_.lower() in deals]  # "Under a 2002 agreement with NATO, Russia agreed"  # fmt: skip
+                  if p.lemma_.lower() in cue.deals]  # "Under a 2002 agreement with NATO, Russia agreed"  # fmt: skip
         for o in (c for c in verb.children if c.dep_ == "dobj"):  # "signed a memorandum of understanding with X"
             heads += [o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
         heads += [p for w in cue.entry.get("or_deal_prep", []) for p in slot_tokens(verb, f"prep:{w}")]
@@ -270,8 +278,9 @@ class RelationReader(RelationParties):
                         [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
                     ), False
                 return self._speaker(subj[0]) or self.actors(subj[0]) or self._title_body(subj[0]), False
-            if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.lemma_.lower() in messages:
-                node = node.head.head  # "issued a statement calling on X": whoever issued it
+            issuer = issuing_verb(node)
+            if issuer is not None:  # "issued a statement calling on X": whoever issued it
+                node = issuer
                 continue
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break

@@ -303,8 +303,9 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
 # -- relations ---------------------------------------------------------------------------------
 # One act reported twice (a statement and a news story of it) is one relation event with two
 # reports, by the rules above: the same type and parties (the direction kept, except for a
-# symmetric type), compatible dates, and a denial joins only denials (never the act it denies). Statuses are read in
-# the meeting vocabulary for grouping (asserted ~ held, hypothetical ~ potential, denied ~ cancelled).
+# symmetric type), compatible dates, and a denial joins only denials (never the act it denies).
+# Statuses are read in the meeting vocabulary for grouping (asserted ~ held, hypothetical ~
+# potential, denied ~ cancelled).
 
 
 _REPORT_FIELDS = ("document", "document_source", "published", "date", "status", "evidence", "confidence")

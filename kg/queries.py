@@ -232,16 +232,17 @@ def two_hop(store: Store, actor: Actor) -> set[str]:
 
 
 def relations_of(store: Store, actor: Actor, *, side: str | None = None, type_: str | None = None,
-                 status: str | None = None, min_confidence: float = 0.0) -> list[dict]:  # fmt: skip
+                 min_confidence: float = 0.0) -> list[dict]:  # fmt: skip
     """What ``actor`` did to whom (``side="source"``) and what was done to it (``"target"``),
-    one row per reported relation, in date order (undated last); the type and status filters are
-    bound as values, the actor too."""
+    one row per reported relation, in date order (undated last); the actor is bound as a value.
+    A status filter belongs to the relation events (``kg.events.relation_events``), whose status
+    is the final one of their reports."""
     rows: list[dict] = []
     for role, var in (("source", "s"), ("target", "t")):
         if side not in (None, role):
             continue
         for r in store.select(load_query("relations"), **{var: IRI(actor.iri)}):
-            if (type_ and r["type"] != type_) or (status and r["status"] != status):
+            if type_ and r["type"] != type_:
                 continue
             if float(r["confidence"]) < min_confidence:
                 continue

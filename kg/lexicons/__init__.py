@@ -176,7 +176,8 @@ def party_words() -> dict:
 
 @cache
 def clause_words() -> dict:
-    """Clause shapes the relation slots read (relations/clauses.json), as sets of lemmas (and tables, such as "title_bodies")."""
+    """Clause shapes the relation slots read (relations/clauses.json): sets of lemmas, and the
+    tables among them as dicts ("title_bodies")."""
     raw = json.loads((HERE / "relations" / "clauses.json").read_text(encoding="utf-8"))
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in raw.items() if isinstance(v, list | dict)}
 

@@ -2,7 +2,12 @@
 ontology (one named graph per document, Zipf-like participation), bulk-loaded into an on-disk
 Oxigraph store, then median latencies of the query commands and the peak RSS. Prints one JSON object.
 
-    python benchmarks/query.py --triples 1000000 [--store DIR] [--repeat 5]
+    python benchmarks/query.py --triples 1000000 [--store DIR] [--repeat 5] [--write 1000]
+
+Then ``--write`` more documents are written as ``kg ingest`` writes them, and the first
+who-met-whom of the hub (``hub_first_s``), a typical who-met-whom in process (``typical_s``) and
+the first centrality, path and html commands after that write (``after_ingest_s``, each from the
+same state) are timed, whole commands in seconds.
 """
 
 from __future__ import annotations
@@ -24,58 +29,79 @@ TRIPLES_PER_MEETING = 21  # as written by kg.rdf for a two-party meeting with ev
 
 def generate(path: Path, triples: int, seed: int = 7) -> dict:
     """Write N-Quads of documents with meetings; returns what was generated."""
-    from kg import iris
-    from kg.ontology import KG, ORG, PROV, RDF, RDFS, SCHEMA, XSD
-
     rng = random.Random(seed)
     meetings = max(10, triples // TRIPLES_PER_MEETING)
     actors = max(50, meetings // 4)
-    names = [f"Person {i:06d}" for i in range(actors)]
-    weights = [1 / (r + 1) ** 1.1 for r in range(actors)]
-    per_doc = 2
     n = 0
     with path.open("w", encoding="utf-8") as f:
-        for d in range(meetings // per_doc):
-            doc_id = f"{d:016x}"
-            g = f"<{iris.document(doc_id)}>"
-            text = f"Document {d}. " + " ".join(f"Meeting sentence {k} of document {d}." for k in range(per_doc))
-            lines = [
-                f"{g} <{RDF}type> <{KG}Document> {g} .",
-                f'{g} <{SCHEMA}text> "{text}" {g} .',
-                f'{g} <{KG}documentKind> "article" {g} .',
-            ]
-            for k in range(per_doc):
-                a, b = rng.choices(range(actors), weights=weights, k=2)
-                if a == b:
-                    b = (b + 1) % actors
-                m = f"<{iris.fact('meeting', doc_id, k)}>"
-                ev = f"<{iris.fact('evidence', doc_id, k)}>"
-                for who in (a, b):
-                    node = f"<{iris.actor('Person', names[who])}>"
-                    lines += [
-                        f"{node} <{RDF}type> <{KG}Person> {g} .",
-                        f'{node} <{RDFS}label> "{names[who]}" {g} .',
-                        f'{node} <{KG}nameKey> "{names[who].lower()}" {g} .',
-                        f"{node} <{KG}mentionedIn> {g} {g} .",
-                        f"{m} <{KG}participant> {node} {g} .",
-                    ]
-                status = rng.choices(["held", "scheduled", "potential", "cancelled"], [70, 15, 10, 5])[0]
-                lines += [
-                    f"{m} <{RDF}type> <{KG}Meeting> {g} .",
-                    f'{m} <{KG}kind> "meeting" {g} .',
-                    f"{m} <{KG}status> <{KG}{status}> {g} .",
-                    f'{m} <{KG}confidence> "0.9"^^<{XSD}decimal> {g} .',
-                    f'{m} <{KG}date> "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"^^<{XSD}date> {g} .',
-                    f"{m} <{KG}evidence> {ev} {g} .",
-                    f"{m} <{PROV}wasDerivedFrom> {g} {g} .",
-                    f"{ev} <{RDF}type> <{KG}Evidence> {g} .",
-                    f'{ev} <{SCHEMA}text> "Meeting sentence {k} of document {d}." {g} .',
-                    f'{ev} <{KG}startOffset> "0"^^<{XSD}integer> {g} .',
-                ]
+        for d in range(meetings // PER_DOC):
+            lines = document_lines(d, rng, actors)
             f.write("\n".join(lines) + "\n")
             n += len(lines)
-    _ = ORG
-    return {"quads_written": n, "meetings": meetings, "actors": actors, "hub": names[0], "typical": names[actors // 20]}
+    return {"quads_written": n, "meetings": meetings, "actors": actors, "documents": meetings // PER_DOC,
+            "hub": name(0), "typical": name(actors // 20)}  # fmt: skip
+
+
+PER_DOC = 2  # meetings per generated document
+
+
+def name(actor: int) -> str:
+    return f"Person {actor:06d}"
+
+
+def document_lines(d: int, rng: random.Random, actors: int) -> list[str]:
+    """One generated document's graph as N-Quads lines: ``PER_DOC`` two-party meetings, parties
+    drawn Zipf-like (a few hubs, many actors met once or twice)."""
+    from kg import iris
+    from kg.ontology import KG, PROV, RDF, RDFS, SCHEMA, XSD
+
+    weights = _weights(actors)
+    doc_id = f"{d:016x}"
+    g = f"<{iris.document(doc_id)}>"
+    text = f"Document {d}. " + " ".join(f"Meeting sentence {k} of document {d}." for k in range(PER_DOC))
+    lines = [
+        f"{g} <{RDF}type> <{KG}Document> {g} .",
+        f'{g} <{SCHEMA}text> "{text}" {g} .',
+        f'{g} <{KG}documentKind> "article" {g} .',
+    ]
+    for k in range(PER_DOC):
+        a, b = rng.choices(range(actors), weights=weights, k=2)
+        if a == b:
+            b = (b + 1) % actors
+        m = f"<{iris.fact('meeting', doc_id, k)}>"
+        ev = f"<{iris.fact('evidence', doc_id, k)}>"
+        for who in (a, b):
+            node = f"<{iris.actor('Person', name(who))}>"
+            lines += [
+                f"{node} <{RDF}type> <{KG}Person> {g} .",
+                f'{node} <{RDFS}label> "{name(who)}" {g} .',
+                f'{node} <{KG}nameKey> "{name(who).lower()}" {g} .',
+                f"{node} <{KG}mentionedIn> {g} {g} .",
+                f"{m} <{KG}participant> {node} {g} .",
+            ]
+        status = rng.choices(["held", "scheduled", "potential", "cancelled"], [70, 15, 10, 5])[0]
+        lines += [
+            f"{m} <{RDF}type> <{KG}Meeting> {g} .",
+            f'{m} <{KG}kind> "meeting" {g} .',
+            f"{m} <{KG}status> <{KG}{status}> {g} .",
+            f'{m} <{KG}confidence> "0.9"^^<{XSD}decimal> {g} .',
+            f'{m} <{KG}date> "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"^^<{XSD}date> {g} .',
+            f"{m} <{KG}evidence> {ev} {g} .",
+            f"{m} <{PROV}wasDerivedFrom> {g} {g} .",
+            f"{ev} <{RDF}type> <{KG}Evidence> {g} .",
+            f'{ev} <{SCHEMA}text> "Meeting sentence {k} of document {d}." {g} .',
+            f'{ev} <{KG}startOffset> "0"^^<{XSD}integer> {g} .',
+        ]
+    return lines
+
+
+_WEIGHTS: dict[int, list[float]] = {}
+
+
+def _weights(actors: int) -> list[float]:
+    if actors not in _WEIGHTS:
+        _WEIGHTS[actors] = [1 / (r + 1) ** 1.1 for r in range(actors)]
+    return _WEIGHTS[actors]
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -92,6 +118,7 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--store", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--write", type=int, default=1000, help="documents written after the first queries")
     args = parser.parse_args()
 
     from kg import analytics, queries
@@ -187,7 +214,66 @@ def main() -> None:
     out["kg_who_met_whom_hub_s"] = round(statistics.median(kg("who-met-whom", a, "--json") for _ in range(runs)), 2)
     out["peak_rss_commands_mb"] = round(max(rss), 1)
     out["html_page"] = str(page)
+    store.close()
+    out.update(after_write(store_dir, info, kg, args.write, args.repeat))
     print(json.dumps(out))
+
+
+def after_write(store_dir: Path, info: dict, kg, documents: int, repeat: int) -> dict:
+    """``documents`` more generated documents written as ``kg ingest`` writes them (one
+    transaction each, through the store's writer, which then brings the projections kept beside
+    the store up to date), then each command's first run after that write, from the same state."""
+    import shutil
+
+    import pyoxigraph
+
+    from kg import iris, queries
+    from kg.store import OxigraphStore
+
+    rng = random.Random(11)
+    start = info["documents"]
+    t = time.perf_counter()
+    writer = OxigraphStore(str(store_dir))
+    for d in range(start, start + documents):
+        quads = list(pyoxigraph.parse("\n".join(document_lines(d, rng, info["actors"])), pyoxigraph.RdfFormat.N_QUADS))
+        writer.add_graph(iris.document(f"{d:016x}"), quads)
+    write_s = time.perf_counter() - t
+    t = time.perf_counter()
+    writer.close()
+    out = {"write_documents": documents, "write_s": round(write_s, 2), "close_s": round(time.perf_counter() - t, 2)}
+    cache = Path(f"{store_dir}.cache")
+    kept = Path(f"{store_dir}.cache-after-write")
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(cache, kept)
+
+    def first(*argv: str) -> float:  # each command as the first one after the write
+        shutil.rmtree(cache)
+        shutil.copytree(kept, cache)
+        return round(kg(*argv), 2)
+
+    a, b = info["hub"], info["typical"]
+    out["hub_first_s"] = first("who-met-whom", a, "--json")
+    out["after_ingest_s"] = {
+        "centrality": first("centrality", "--measure", "pagerank", "--json"),
+        "path": first("path", a, b, "--json"),
+        "html": first("html", "-o", str(store_dir.parent / "graph-after-write.html")),
+    }
+    shutil.rmtree(cache)
+    shutil.copytree(kept, cache)
+    store = OxigraphStore(str(store_dir), read_only=True)
+    try:
+        from kg.cache import saved
+
+        out["kept_values"] = len(saved(store))  # values the writer brought up to date
+    except ImportError:  # a version of kg that keeps nothing up to date
+        out["kept_values"] = None
+    t = time.perf_counter()
+    queries.who_met_whom(store, queries.find_actor(store, a))
+    out["hub_first_in_process_s"] = round(time.perf_counter() - t, 3)
+    typical = queries.find_actor(store, b)
+    out["typical_s"] = round(median_ms(lambda: queries.who_met_whom(store, typical), repeat) / 1000, 4)
+    store.close()
+    return out
 
 
 if __name__ == "__main__":

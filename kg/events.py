@@ -287,7 +287,7 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
     what the rows alone would."""
     import hashlib
 
-    from kg.cache import load, save
+    from kg.cache import Recipe, load, save
     from kg.queries import HUB_MEETINGS, who_met_whom
 
     name = "events-of-" + hashlib.sha256(f"{actor.iri} {window} {min_confidence}".encode()).hexdigest()[:16]
@@ -296,7 +296,8 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
         rows = who_met_whom(store, actor, min_confidence=min_confidence)
         events = group(rows, _party_names, window=window)
         if len(rows) >= HUB_MEETINGS:
-            save(store, name, events)
+            kwargs = (("window", window), ("min_confidence", min_confidence))
+            save(store, name, events, Recipe(function="kg.events:events_of", args=(actor,), kwargs=kwargs))
     return events
 
 

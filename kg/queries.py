@@ -133,35 +133,43 @@ def who_met_whom(
     """Meetings of one actor, one row per meeting, evidence = its first sentence; meetings whose
     rule earned less than ``min_confidence`` are left out.
 
-    An answer of ``HUB_MEETINGS`` meetings or more is cached beside a local store (``kg.cache``):
+    An answer of ``HUB_MEETINGS`` meetings or more is kept beside a local store (``kg.cache``):
     Oxigraph needs seconds for a hub's thousands of meetings, and the next question about the
-    same actor, until the store changes, is then read back in milliseconds."""
+    same actor is then read back in milliseconds; a writer brings it up to date with the
+    documents it writes, so the first question after an ingest is as fast."""
     import hashlib
 
-    from kg.cache import load, save
+    from kg.cache import Recipe, graph_rows, load, save
 
     name = "meetings-of-" + hashlib.sha256(f"{actor.iri} {status}".encode()).hexdigest()[:16]
     rows = load(store, name)
     if rows is None:
-        rows = _meetings_of(store, actor, status)
+        bindings = {"person": IRI(actor.iri), "st": IRI(KG + status) if status else None}
+        by_graph = graph_rows(store, f"rows-{name}", "who_met_whom", bindings=bindings, keep=_is_hub)
+        rows = _meeting_rows(by_graph)
         if len(rows) >= HUB_MEETINGS:
-            save(store, name, rows)
+            save(store, name, rows, Recipe(function="kg.queries:_hub_rows", args=(actor, status)))
     return [r for r in rows if r.confidence >= min_confidence]
 
 
-def _meetings_of(store: Store, actor: Actor, status: str | None) -> list[MeetingRow]:
-    rows = store.select(
-        load_query("who_met_whom"),
-        person=IRI(actor.iri),
-        st=IRI(KG + status) if status else None,
-    )
+def _is_hub(by_graph: dict[str, list[dict]]) -> bool:
+    return len({r["meeting"] for rows in by_graph.values() for r in rows}) >= HUB_MEETINGS
+
+
+def _hub_rows(store: Store, actor: Actor, status: str | None) -> None:
+    """What ``kg.cache.refresh`` calls to bring a hub's saved answer up to date."""
+    who_met_whom(store, actor, status=status)
+
+
+def _meeting_rows(by_graph: dict[str, list[dict]]) -> list[MeetingRow]:
     grouped: dict[str, dict] = {}
     others: dict[str, dict[str, None]] = defaultdict(dict)
-    for r in rows:
-        m = grouped.setdefault(r["meeting"], r)
-        others[r["meeting"]][r["other_label"]] = None
-        if r["start"] < m["start"]:
-            grouped[r["meeting"]] = {**r}
+    for rows in by_graph.values():
+        for r in rows:
+            m = grouped.setdefault(r["meeting"], r)
+            others[r["meeting"]][r["other_label"]] = None
+            if r["start"] < m["start"]:
+                grouped[r["meeting"]] = {**r}
     ordered = sorted(grouped.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[1]["doc"], kv[1]["start"]))
     return [
         MeetingRow(

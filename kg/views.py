@@ -74,27 +74,31 @@ class ViewFilter:
 def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}.
     Without ``evidence`` the lighter projection is used (no sentences, place names or sources): an
-    order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown."""
-    from kg.cache import cached
+    order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown.
+    Kept beside a local store and brought up to date by the writer (``kg.cache``)."""
+    from kg.cache import Recipe, cached, graph_rows
 
     name = "meetings-full" if evidence else "meetings-light"
-    return cached(store, name, lambda: _meeting_table(store, evidence=evidence))
+    query = "meeting_edges" if evidence else "meeting_links"
+    recipe = Recipe(function="kg.views:meeting_table", kwargs=(("evidence", evidence),))
+    return cached(store, name, lambda: _meeting_table(graph_rows(store, f"rows-{name}", query), evidence), recipe)
 
 
 _LIGHT = ("status", "kind", "date", "confidence", "doc", "where", "published")
 
 
-def _meeting_table(store: Store, *, evidence: bool) -> dict[str, dict]:
+def _meeting_table(by_graph: dict[str, list[dict]], evidence: bool) -> dict[str, dict]:
     meetings: dict[str, dict] = {}
-    for r in store.rows(load_query("meeting_edges" if evidence else "meeting_links")):
-        m = meetings.get(r["meeting"])
-        if m is None:
-            m = dict(r) if evidence else {k: r[k] for k in _LIGHT}  # light rows: only what filters use
-            m["actors"] = {}
-            meetings[r["meeting"]] = m
-        m["actors"][r["actor"]] = (r["label"], r["type"])
-        if evidence and r["start"] < m["start"]:
-            m.update(evidence=r["evidence"], start=r["start"])
+    for rows in by_graph.values():
+        for r in rows:
+            m = meetings.get(r["meeting"])
+            if m is None:
+                m = dict(r) if evidence else {k: r[k] for k in _LIGHT}  # light rows: only what filters use
+                m["actors"] = {}
+                meetings[r["meeting"]] = m
+            m["actors"][r["actor"]] = (r["label"], r["type"])
+            if evidence and r["start"] < m["start"]:
+                m.update(evidence=r["evidence"], start=r["start"])
     return meetings
 
 
@@ -118,7 +122,7 @@ def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: boo
     per filter: building it is most of an analytics command's time on a big store."""
     import hashlib
 
-    from kg.cache import cached
+    from kg.cache import Recipe, cached
 
     shape = None
     if flt.relation:  # a spec of one's own may redefine a shipped type: its direction is part of the key
@@ -126,7 +130,8 @@ def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: boo
 
         shape = spec(flt.relation).directed
     digest = hashlib.sha256(repr((flt, evidence, shape)).encode()).hexdigest()[:16]
-    return cached(store, f"graph-{digest}", lambda: _meeting_graph(store, flt, evidence=evidence))
+    recipe = Recipe(function="kg.views:meeting_graph", args=(flt,), kwargs=(("evidence", evidence),))
+    return cached(store, f"graph-{digest}", lambda: _meeting_graph(store, flt, evidence=evidence), recipe)
 
 
 def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
@@ -166,14 +171,12 @@ def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
 
 def role_lines(store: Store) -> dict[str, list[str]]:
     """Each person's titles as text lines ("Treasury Secretary (United States)"), for tooltips."""
-    from kg.cache import cached
-
-    return cached(store, "roles", lambda: _role_lines(store))
+    return _derived(store, "role_lines", "roles", "g", _role_lines)
 
 
-def _role_lines(store: Store) -> dict[str, list[str]]:
+def _role_lines(rows) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for r in store.rows(load_query("roles")):
+    for r in rows:
         line = r["title"] + (f" ({r['of_label']})" if r.get("of_label") else "")
         if line not in out.setdefault(r["person"], []):
             out[r["person"]].append(line)
@@ -183,14 +186,12 @@ def _role_lines(store: Store) -> dict[str, list[str]]:
 def actor_posts(store: Store) -> dict[str, list[dict]]:
     """Each person's roles and affiliations with the first and last date of the documents that
     state them, in order of first appearance: {person: [{kind, title, of, first, last}]}."""
-    from kg.cache import cached
-
-    return cached(store, "posts", lambda: _actor_posts(store))
+    return _derived(store, "actor_posts", "actor_posts", "doc", _actor_posts)
 
 
-def _actor_posts(store: Store) -> dict[str, list[dict]]:
+def _actor_posts(rows) -> dict[str, list[dict]]:
     posts: dict[tuple, dict] = {}
-    for r in store.rows(load_query("actor_posts")):
+    for r in rows:
         key = (r["person"], r["kind"], r.get("title"), r.get("of_label"))
         p = posts.setdefault(key, {"kind": r["kind"], "title": r.get("title"), "of": r.get("of_label"),
                                    "first": None, "last": None})  # fmt: skip
@@ -206,15 +207,14 @@ def _actor_posts(store: Store) -> dict[str, list[dict]]:
 
 def actor_aliases(store: Store) -> dict[str, list[str]]:
     """Every name an actor is known by (labels and aliases), for search boxes."""
-    from kg.cache import cached
 
-    def build() -> dict[str, list[str]]:
+    def build(rows) -> dict[str, list[str]]:
         out: dict[str, set[str]] = {}
-        for r in store.rows(load_query("actor_aliases")):
+        for r in rows:
             out.setdefault(r["actor"], set()).add(r["name"])
-        return {a: sorted(names) for a, names in out.items()}
+        return {a: sorted(names) for a, names in sorted(out.items())}
 
-    return cached(store, "aliases", build)
+    return _derived(store, "actor_aliases", "actor_aliases", "g", build)
 
 
 def relation_graph(store: Store, flt: ViewFilter):
@@ -253,14 +253,22 @@ def relation_graph(store: Store, flt: ViewFilter):
 def relation_table(store: Store) -> list[dict]:
     """Every relation of every type (one row each, with both parties' labels), sorted; read once
     and cached beside a local store like the meeting projection."""
-    from kg.cache import cached
-
-    return cached(store, "relations", lambda: sorted(store.rows(load_query("relations")), key=lambda r: r["rel"]))
+    return _derived(store, "relation_table", "relations", "doc", lambda rows: sorted(rows, key=lambda r: r["rel"]))
 
 
 def _actor_types(store: Store) -> dict[str, str]:
     """Each actor's type (Person, Country, ...), for relation projections: read once per store
     state, not once per relation type."""
-    from kg.cache import cached
+    return _derived(store, "_actor_types", "actor_types", "g", lambda rows: {r["actor"]: r["type"] for r in rows})
 
-    return cached(store, "actor-types", lambda: {r["actor"]: r["type"] for r in store.rows(load_query("actor_types"))})
+
+def _derived(store: Store, function: str, query: str, graph: str, build):
+    """``build(rows)`` over a projection query's rows (graph by graph, ``kg.cache.graph_rows``),
+    kept beside a local store and brought up to date by the writer, which calls ``function`` of
+    this module (the one calling here) again after a write."""
+    from kg.cache import Recipe, cached, graph_rows
+
+    def compute():
+        return build(r for rows in graph_rows(store, f"rows-{function}", query, graph).values() for r in rows)
+
+    return cached(store, function, compute, Recipe(function=f"kg.views:{function}"))

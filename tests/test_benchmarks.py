@@ -17,7 +17,11 @@ from tests.conftest import ROOT
     [
         ("extract_throughput.py", ["--articles", "3"], {"articles", "articles_per_minute"}),
         ("ingest.py", ["--articles", "3"], {"spacy_words_per_s", "kg_words_per_s", "ratio", "peak_rss_mb"}),
-        ("query.py", ["--triples", "3000", "--repeat", "1"], {"who_met_whom_typical_ms", "kg_pagerank_s", "kg_html_s"}),
+        (
+            "query.py",
+            ["--triples", "3000", "--repeat", "1", "--write", "20"],
+            {"who_met_whom_typical_ms", "kg_pagerank_s", "kg_html_s", "hub_first_s", "typical_s", "after_ingest_s"},
+        ),
         ("startup.py", ["--runs", "1"], {"kg_help_s", "who_met_whom_s", "help_ratio"}),
     ],
 )

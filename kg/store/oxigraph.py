@@ -31,8 +31,11 @@ class OxigraphStore:
 
         self.path = path
         p = Path(path)
-        # Taken before opening: a read-only open sees the store as it was then.
+        # Taken before opening: a read-only open sees the store as it was then; a writer keeps
+        # the store's fingerprint before its writes, to bring the cache up to date on close.
         self.fingerprint = fingerprint(path) if read_only else None
+        self._before = None if read_only else fingerprint(path)
+        self.written: set[str] | None = None if read_only else set()  # None: writes no graph can name
         if read_only or not create:
             if not (p / "CURRENT").exists():
                 raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store PATH")
@@ -56,10 +59,29 @@ class OxigraphStore:
         self.read_only = read_only
         self._unflushed = 0
 
+    @classmethod
+    def in_memory(cls, quads=()) -> OxigraphStore:
+        """A store in memory holding ``quads``, queried like one on disk: ``kg.cache.refresh``
+        runs the projection queries over just the graphs a writer changed."""
+        import pyoxigraph
+
+        self = cls.__new__(cls)
+        self.path, self.fingerprint, self._before, self.written = "", None, None, None
+        self.read_only, self._unflushed = True, 0
+        self._store = pyoxigraph.Store()
+        self._store.extend(quads)
+        return self
+
     @property
     def raw(self):
-        """The pyoxigraph store itself, for ``kg serve`` (which hands queries over unchanged)."""
+        """The pyoxigraph store itself, for ``kg serve`` (which hands queries over unchanged, and
+        may write through it: the cache then cannot say which graphs changed)."""
+        self.written = None
         return self._store
+
+    def _wrote(self, iri: str) -> None:
+        if self.written is not None:
+            self.written.add(iri)
 
     # -- writing -------------------------------------------------------------------------------
     def has_graph(self, iri: str) -> bool:
@@ -69,6 +91,7 @@ class OxigraphStore:
 
     def add_graph(self, iri: str, quads: list) -> None:
         """Write a document's quads in one transaction: all of them or none."""
+        self._wrote(iri)
         try:
             self._store.extend(quads)
         except OSError as exc:
@@ -80,6 +103,8 @@ class OxigraphStore:
         from pyoxigraph import NamedNode
 
         check_own_iri(iri)
+        self._wrote(iri)
+        self._wrote(iri + STAGING_SUFFIX)
         try:
             swap_graph(self._store, NamedNode(iri), quads)
         except OSError as exc:
@@ -96,6 +121,7 @@ class OxigraphStore:
         """Remove graphs left staged by an interrupted ``replace_graph``."""
         staged = [g for g in self._store.named_graphs() if g.value.endswith(STAGING_SUFFIX)]
         for g in staged:
+            self._wrote(g.value)
             self._store.remove_graph(g)
         return len(staged)
 
@@ -119,6 +145,7 @@ class OxigraphStore:
         node = NamedNode(iri)
         if not self._store.contains_named_graph(node):
             return False
+        self._wrote(iri)
         self._store.remove_graph(node)
         return True
 
@@ -195,6 +222,7 @@ class OxigraphStore:
         """Load an N-Quads file in one transaction (all of it or nothing)."""
         import pyoxigraph
 
+        self.written = None  # any graphs: the cache is rebuilt on the next read
         try:
             self._store.load(path=path, format=pyoxigraph.RdfFormat.N_QUADS)
         except SyntaxError as exc:
@@ -204,6 +232,7 @@ class OxigraphStore:
 
     def update(self, update: str) -> None:
         """Run a SPARQL 1.1 update (one transaction); only ``kg sparql --update`` calls this."""
+        self.written = None  # any graphs: the cache is rebuilt on the next read
         try:
             self._store.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -216,6 +245,13 @@ class OxigraphStore:
         dump_store(self._store, path, fmt)
 
     def close(self) -> None:
+        """Flush and close; a writer then brings the projections cached beside the store up to
+        date with the graphs it wrote (``kg.cache.refresh``)."""
         if not self.read_only:
             self._store.flush()
         del self._store
+        if not self.read_only and self.written:
+            from kg.cache import refresh
+
+            written, self.written = self.written, set()
+            refresh(self.path, self._before, written)

@@ -63,4 +63,35 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    build(sys.argv[1:])()
+    """Run the command ``sys.argv`` names. A command that starts no workers or servers leaves without the
+    interpreter's teardown (freeing every module and object once the answer is out: ~70 ms, a
+    fifth of a who-met-whom): its store is closed and its output is flushed first. Commands that
+    write, serve or start workers end normally, so that every library's exit handlers run."""
+    import os
+
+    # pydantic looks for plugins in every installed package's metadata when it first builds a
+    # validator (~30 ms of each start); the command line uses none. A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    argv = sys.argv[1:]
+    command = commands.named(argv)
+    try:
+        build(argv)()
+    except SystemExit as exc:
+        if command is not None and command not in commands.QUICK_EXIT:
+            raise
+        code = exc.code
+        if isinstance(code, str):  # sys.exit("message"): what the interpreter would print
+            print(code, file=sys.stderr)
+            code = 1
+        _leave(0 if code is None else int(code))
+
+
+def _leave(code: int) -> None:
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`kg ... | head`): nothing more to say
+            pass
+    os._exit(code)

@@ -14,6 +14,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "manage": ("forget", "duplicates", "merge", "unmerge", "aliases", "reextract", "dump", "load"),
     "serve": ("serve",),
 }
+# Commands that start no workers or servers: they may leave without the interpreter's teardown
+# once their store is closed and their output flushed (``kg.cli.main``).
+QUICK_EXIT = frozenset(GROUPS["query"] + GROUPS["analytics"] + GROUPS["exports"])
 _GLOBAL_VALUES = frozenset({"--store"})  # the app's own options that take a value
 
 

@@ -123,6 +123,8 @@ def _bare_name(doc, tok, at: dict) -> Mention | None:
     lows = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
     if lows & (titles().words | CALENDAR | _not_person_words()) or any(t.i in at for t in words):
         return None
+    start = _capitalised_modifier(doc, start)
+    words = doc[start : tok.i + 1]
     if len(words) == 1 and _common_word(tok.lower_):
         return None  # "the Principal", "the Ministers": a capitalised common noun, not a name
     if tok.text.lower() in {w.lower() for w in name_words()["not_names"]} or gazetteer().country(words.text):
@@ -131,4 +133,21 @@ def _bare_name(doc, tok, at: dict) -> Mention | None:
     prefix = HONORIFIC_PREFIX.match(words.text)  # "Col. Ana Ruiz": the rank is no part of the name
     if prefix and prefix.end() < len(words.text):
         start_char += prefix.end()
-    return Mention(start_char, words.end_char, text_of(doc)[start_char : words.end_char], "Person")
+    kind = "Organization" if tok.tag_ == "NNPS" else "Person"  # "the Houthis", "the Former Detainees": a group
+    return Mention(start_char, words.end_char, text_of(doc)[start_char : words.end_char], kind)
+
+
+def _capitalised_modifier(doc, start: int) -> int:
+    """ "the Former Detainees": an adjective capitalised inside a sentence, right before a proper
+    noun it modifies, is part of the name (a title's "former" is lower case: "former President")."""
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.i > before.sent.start
+        and before.pos_ == "ADJ"
+        and before.dep_ == "amod"
+        and before.text[:1].isupper()
+        and before.head.i >= start
+    ):
+        return start - 1
+    return start

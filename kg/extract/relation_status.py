@@ -11,6 +11,8 @@ Facts of English news this states:
   sanctions") sets the status of an act not otherwise denied or hedged;
 - "with X saying ..." reports what X said as the main clause reports its act;
 - a speech act wished is performed by the saying: "wishes to thank X" thanks X;
+- an implicative verb's infinitive happens when the verb does ("voted to block aid", "moved to
+  expel", "went on to condemn"): the act takes that verb's tense, not an infinitive's future;
 - the act's date is a date expression inside its clause, never one of another clause.
 """
 
@@ -60,6 +62,20 @@ def _performative(trigger, words: dict) -> bool:
     )
 
 
+def _implicative_frame(trigger, words: dict):
+    """The verb whose tense an infinitive act takes: "voted to block aid" blocked it when the vote
+    was held; "will move to expel" is to come. Follows chains ("voted to begin to impose")."""
+    frame = None
+    while trigger.dep_ == "xcomp" and trigger.head.pos_ in {"VERB", "AUX"}:
+        head = trigger.head
+        particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), "")
+        lemma = head.lemma_.lower()
+        if lemma not in words["implicative_frames"] and f"{lemma} {particle}" not in words["implicative_frames"]:
+            break
+        frame = trigger = head
+    return frame
+
+
 def relation_status(trigger) -> str:
     """asserted / scheduled / hypothetical / denied, from the meeting status reader and the
     verbs that deny what they govern ("declined to criticise", "stopped short of criticising");
@@ -73,6 +89,7 @@ def relation_status(trigger) -> str:
         trigger = base.head.head  # "protested, with the French saying ...": said when the clause says
     if _performative(trigger, words):
         return "asserted"  # "wishes to thank X", "would like to congratulate X": said, so done
+    trigger = _implicative_frame(trigger, words) or trigger
     node = trigger
     for _ in range(4):
         if node.head.i == node.i or node.dep_ not in _CLIMB | COMPLEMENTS | {"pobj"}:

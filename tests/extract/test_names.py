@@ -111,3 +111,13 @@ def test_names_a_listed_organisation_in_a_title_case_line_keeps_its_common_words
     x = read("UN Security Council Condemns Missile Launch Near Border\nThe council met on Monday.")
     assert "United Nations Security Council" in {e.name for e in x.entities}
     assert not [e for e in x.entities if e.name in {"UN Security", "UN"}]
+
+
+def test_names_a_capitalised_modifier_and_a_plural_name_make_a_group(read):
+    """ "the Former Detainees" inside a sentence is a group's name, capital F and all; a title's
+    "former" is lower case ("former President Ana Ruiz") and stays out of the name."""
+    x = read("Luis Vega met the Former Detainees in Nairobi on Monday.")
+    groups = {e.name for e in x.entities if e.type == "Organization"}
+    assert "Former Detainees" in groups and "Detainees" not in {e.name for e in x.entities}
+    x = read("Luis Vega met former President Ana Ruiz in Nairobi on Monday.")
+    assert "Ana Ruiz" in persons(x) and not any("former" in e.name.lower() for e in x.entities)

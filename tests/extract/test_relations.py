@@ -52,6 +52,28 @@ def test_relations_status_follows_modality_and_negation(relations, text, want):
     assert want in relations(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Andean Council voted to impose sanctions on Bolivia.",
+            ("SANCTION", "Andean Council", "Bolivia", "asserted"),
+        ),
+        ("Chile moved to expel Peru's ambassador on Monday.", ("SANCTION", "Chile", "Peru", "asserted")),
+        ("Norway has begun to send aid to Nepal.", ("AID", "Norway", "Nepal", "asserted")),
+        (
+            "The Andean Council will vote to impose sanctions on Bolivia.",
+            ("SANCTION", "Andean Council", "Bolivia", "scheduled"),
+        ),
+        ("Chile did not move to expel Peru's ambassador.", ("SANCTION", "Chile", "Peru", "denied")),
+        ("Chile is going to impose tariffs on Peru.", ("SANCTION", "Chile", "Peru", "scheduled")),
+    ],
+)
+def test_relations_an_implicative_verb_gives_its_infinitive_its_tense(relations, text, want):
+    """ "voted to impose sanctions" imposed them when the vote was held; "will vote to" is to come."""
+    assert want in relations(text)
+
+
 def test_relations_one_clause_is_one_relation(relations):
     got = relations("Chile urged Peru to sanction Bolivia.")
     assert got == {("REQUEST", "Chile", "Peru", "asserted")}  # not a SANCTION Peru -> Bolivia

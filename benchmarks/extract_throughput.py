@@ -23,7 +23,7 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
 
-    from kg.documents import documents_from_text
+    from kg.documents.sources import documents_from_text
     from kg.extract.pipeline import Extractor
 
     texts = [(ROOT / "examples" / "madrid-talks.txt").read_text(encoding="utf-8")]

@@ -59,12 +59,12 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="extract on a Dask LocalCluster of --processes workers")
     args = parser.parse_args()
 
-    from kg.documents import documents_from_text
+    from kg.documents.sources import documents_from_text
+    from kg.extract.nlp import BATCH_SIZE, load
     from kg.extract.pipeline import Extractor
-    from kg.iris import document
-    from kg.nlp import BATCH_SIZE, load
-    from kg.parallel import ParallelExtractor
-    from kg.resolve import ActorResolver
+    from kg.graph.iris import document
+    from kg.identity.resolve import ActorResolver
+    from kg.ingest.parallel import ParallelExtractor
     from kg.store import OxigraphStore
 
     words = sum(len(t.split()) for t in articles(args.articles))
@@ -93,7 +93,7 @@ def main() -> None:
     timed = _Timed(iter(extractor(d for d in docs if not store.has_graph(document(d.id)))))
     for x in timed:
         store.add_graph(document(x.document.id), resolver.quads(x))
-        resolver.commit()  # as kg.ingest does: later surnames see this document's persons,
+        resolver.commit()  # as kg.ingest.run does: later surnames see this document's persons,
         resolver.absorb()  # and its full names join the one-word nodes stored before them
     kg_s = time.perf_counter() - t
     if isinstance(extractor, ParallelExtractor):

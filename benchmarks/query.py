@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TRIPLES_PER_MEETING = 21  # as written by kg.rdf for a two-party meeting with evidence and actors
+TRIPLES_PER_MEETING = 21  # as written by kg.graph.rdf for a two-party meeting with evidence and actors
 
 
 def generate(path: Path, triples: int, seed: int = 7) -> dict:
@@ -52,7 +52,7 @@ def name(actor: int) -> str:
 def document_lines(d: int, rng: random.Random, actors: int) -> list[str]:
     """One generated document's graph as N-Quads lines: ``PER_DOC`` two-party meetings, parties
     drawn Zipf-like (a few hubs, many actors met once or twice)."""
-    from kg import iris
+    from kg.graph import iris
     from kg.ontology import KG, PROV, RDF, RDFS, SCHEMA, XSD
 
     weights = _weights(actors)
@@ -121,11 +121,11 @@ def main() -> None:
     parser.add_argument("--write", type=int, default=1000, help="documents written after the first queries")
     args = parser.parse_args()
 
-    from kg import analytics, queries
-    from kg.events import events_of
     from kg.ontology import load_query
+    from kg.query import analytics, queries
+    from kg.query.events import events_of
+    from kg.query.views import ViewFilter, meeting_graph
     from kg.store import OxigraphStore
-    from kg.views import ViewFilter, meeting_graph
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     store_dir = args.store or work / "store"
@@ -227,7 +227,8 @@ def after_write(store_dir: Path, info: dict, kg, documents: int, repeat: int) ->
 
     import pyoxigraph
 
-    from kg import iris, queries
+    from kg.graph import iris
+    from kg.query import queries
     from kg.store import OxigraphStore
 
     rng = random.Random(11)
@@ -262,7 +263,7 @@ def after_write(store_dir: Path, info: dict, kg, documents: int, repeat: int) ->
     shutil.copytree(kept, cache)
     store = OxigraphStore(str(store_dir), read_only=True)
     try:
-        from kg.cache import saved
+        from kg.store.cache import saved
 
         out["kept_values"] = len(saved(store))  # values the writer brought up to date
     except ImportError:  # a version of kg that keeps nothing up to date

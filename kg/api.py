@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError, UsageError
+from kg.facts.vocab import MEETING_STATUSES
 from kg.results import (
     ActorModel,
     DocumentRow,
@@ -30,7 +31,6 @@ from kg.results import (
     Relations,
     WhoMetWhom,
 )
-from kg.vocab import MEETING_STATUSES
 
 
 class KnowledgeGraph:
@@ -53,7 +53,7 @@ class KnowledgeGraph:
     # -- lookups ---------------------------------------------------------------------------------
     def actor(self, name: str) -> ActorModel:
         """The one actor ``name`` means."""
-        from kg.queries import find_actor
+        from kg.query.queries import find_actor
 
         a = find_actor(self._read(), name)
         return ActorModel(name=a.name, type=a.type, iri=a.iri)
@@ -61,10 +61,10 @@ class KnowledgeGraph:
     def who_met_whom(self, name: str, *, status: str | None = None, min_confidence: float = 0.0,
                      reports: bool = False, window: int = 30) -> WhoMetWhom:  # fmt: skip
         """Everyone ``name`` met (or is to meet, might meet, did not meet): one row per meeting
-        event, its reports grouped (``kg.events``; ``window`` days for an undated report), or with
+        event, its reports grouped (``kg.query.events``; ``window`` days for an undated report), or with
         ``reports`` one row per report. ``status`` filters events by their final status."""
-        from kg.events import Event, as_json, events_of
-        from kg.queries import find_actor, who_met_whom
+        from kg.query.events import Event, as_json, events_of
+        from kg.query.queries import find_actor, who_met_whom
 
         if status is not None and status not in MEETING_STATUSES:
             raise UsageError(f"status: choose one of {', '.join(MEETING_STATUSES)}")
@@ -85,12 +85,12 @@ class KnowledgeGraph:
                   side: str | None = None, min_confidence: float = 0.0, reports: bool = False,
                   window: int = 30) -> Relations:  # fmt: skip
         """What ``name`` did to whom and what was done to it (``side``: "source" or "target" only):
-        one row per act, however many documents report it (``kg.events``; ``window`` days for an
+        one row per act, however many documents report it (``kg.query.events``; ``window`` days for an
         undated report), or with ``reports`` one row per report. ``status`` filters by final status."""
-        from kg.events import relation_events
-        from kg.queries import find_actor, relations_of
-        from kg.relations import specs
-        from kg.vocab import RELATION_STATUSES
+        from kg.facts.specs import specs
+        from kg.facts.vocab import RELATION_STATUSES
+        from kg.query.events import relation_events
+        from kg.query.queries import find_actor, relations_of
 
         types = [s.name for s in specs()]
         if type is not None and type.upper() not in types:
@@ -112,7 +112,7 @@ class KnowledgeGraph:
     def roles(self, name: str) -> Posts:
         """The posts (roles and affiliations) of ``name`` in order of first seen, each dated by
         the documents that state it."""
-        from kg.queries import find_actor, posts_of
+        from kg.query.queries import find_actor, posts_of
 
         store = self._read()
         a = find_actor(store, name)
@@ -120,8 +120,8 @@ class KnowledgeGraph:
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         """Every entity (or those of one ``type``) with the number of documents naming it."""
-        from kg.queries import entities
-        from kg.vocab import ENTITY_TYPES
+        from kg.facts.vocab import ENTITY_TYPES
+        from kg.query.queries import entities
 
         if type is not None and type not in ENTITY_TYPES:
             raise UsageError(f"--type: {type!r} is not one of {', '.join(ENTITY_TYPES)}")
@@ -129,7 +129,7 @@ class KnowledgeGraph:
 
     def documents(self) -> list[DocumentRow]:
         """Every stored document, as ``kg documents`` lists them."""
-        from kg.queries import stored_document_rows
+        from kg.query.queries import stored_document_rows
 
         return [
             DocumentRow(
@@ -144,7 +144,7 @@ class KnowledgeGraph:
         ]
 
     def stats(self) -> dict[str, int]:
-        from kg.queries import stats
+        from kg.query.queries import stats
 
         return stats(self._read())
 
@@ -158,7 +158,7 @@ class KnowledgeGraph:
         """A read-only query as (kind, result): ("select", (names, rows)), ("ask", bool) or
         ("graph", triples); what ``kg sparql`` prints."""
         if not allow_service:
-            from kg.sparql_guard import refuse_service
+            from kg.query.sparql_guard import refuse_service
 
             refuse_service(query)
         return self._read().query(query, timeout=timeout)
@@ -171,14 +171,14 @@ class KnowledgeGraph:
     def meeting_graph(self, statuses: Iterable[str] | None = None, *, evidence: bool = False, **filters: Any):
         """(store, the networkx projection) as the analytics commands use it (nodes are IRIs);
         with ``relation="ACCUSE"`` (any spec's type) that relation instead, directed where it is."""
-        from kg.views import ViewFilter, meeting_graph
+        from kg.query.views import ViewFilter, meeting_graph
 
         flt = ViewFilter.checked(statuses=statuses, **filters)
         store = self._read()
         return store, meeting_graph(store, flt, evidence=evidence)
 
     def _node(self, store, g, name: str) -> str:
-        from kg.queries import find_actor
+        from kg.query.queries import find_actor
 
         a = find_actor(store, name)
         if a.iri not in g:
@@ -187,8 +187,8 @@ class KnowledgeGraph:
 
     def path(self, source: str, target: str, **filters: Any) -> dict | None:
         """The shortest chain of meetings between two names, with evidence per hop (None if none)."""
-        from kg.analytics import path
-        from kg.views import fill_items
+        from kg.query.analytics import path
+        from kg.query.views import fill_items
 
         store, g = self.meeting_graph(**filters)
         a, b = self._node(store, g, source), self._node(store, g, target)
@@ -196,7 +196,7 @@ class KnowledgeGraph:
 
     def centrality(self, measure: str = "degree", *, top: int = 10, **filters: Any) -> list[dict]:
         """The ``top`` actors by ``measure`` (degree, betweenness, eigenvector, pagerank)."""
-        from kg.analytics import MEASURES, centrality
+        from kg.query.analytics import MEASURES, centrality
 
         if measure not in MEASURES:
             raise UsageError(f"--measure: choose one of {', '.join(MEASURES)}")
@@ -204,20 +204,20 @@ class KnowledgeGraph:
 
     def neighbors(self, name: str, *, hops: int = 1, **filters: Any) -> list[dict]:
         """Actors within ``hops`` meetings of ``name``."""
-        from kg.analytics import neighbors
+        from kg.query.analytics import neighbors
 
         store, g = self.meeting_graph(**filters)
         return neighbors(g, self._node(store, g, name), hops=hops)
 
     def communities(self, **filters: Any) -> list[list[str]]:
         """Groups of actors who meet among themselves (Louvain, seeded)."""
-        from kg.analytics import communities
+        from kg.query.analytics import communities
 
         return communities(self.meeting_graph(**filters)[1])
 
     def timeline(self, name: str, *, statuses: Iterable[str] = MEETING_STATUSES, **filters: Any) -> list[dict]:
         """The meetings of ``name`` in date order (undated last), with evidence."""
-        from kg.analytics import timeline
+        from kg.query.analytics import timeline
 
         store, g = self.meeting_graph(statuses, evidence=True, **filters)
         return timeline(g, self._node(store, g, name))
@@ -245,7 +245,7 @@ class KnowledgeGraph:
             import pandas as pd
         except ImportError:
             raise KgError("to_pandas needs pandas: pip install 'kg[pandas]'") from None
-        from kg.views import meeting_table
+        from kg.query.views import meeting_table
 
         keep = set(statuses)
         rows = [
@@ -277,7 +277,7 @@ class KnowledgeGraph:
                        since: str | None = None, until: str | None = None) -> tuple[int, int, int]:  # fmt: skip
         """Write the explorer page to ``path`` (a folder gets ``graph.html``); (nodes, edges, left out)."""
         from kg.export.html import DEFAULT_LIMIT, write_page
-        from kg.views import ViewFilter
+        from kg.query.views import ViewFilter
 
         ViewFilter.checked(since=since, until=until)
         return write_page(self._read(), Path(path), limit=limit or DEFAULT_LIMIT, focus=focus, hops=hops,
@@ -293,10 +293,10 @@ class KnowledgeGraph:
         summary (ingested, skipped, failed, errors). A text's source is ``source``, else "text"."""
         import tempfile
 
-        from kg.aliases import AliasBook
-        from kg.documents import parse_date
+        from kg.documents.sources import parse_date
         from kg.extract.pipeline import Extractor
-        from kg.ingest import Summary, ingest
+        from kg.identity.aliases import AliasBook
+        from kg.ingest.run import Summary, ingest
         from kg.store import open_store
 
         day = parse_date(date, what="date")
@@ -324,8 +324,8 @@ class KnowledgeGraph:
 
     def duplicates(self, *, min_score: float = 0.5) -> list:
         """Probable duplicate persons with the evidence for and against each pair, best first
-        (``kg.duplicates.Duplicate``); confirm one with ``merge(d.keep, d.other)``."""
-        from kg.duplicates import probable_duplicates
+        (``kg.identity.duplicates.Duplicate``); confirm one with ``merge(d.keep, d.other)``."""
+        from kg.identity.duplicates import probable_duplicates
 
         return probable_duplicates(self._read(), min_score=min_score)
 
@@ -333,8 +333,8 @@ class KnowledgeGraph:
         """Declare ``other`` the same entity as ``keep``: the stored graphs naming it are rewritten
         and the alias file remembers it for later ingests. Two people who look different (full
         names, titles of different countries only) need ``force`` (else ``UsageError``)."""
-        from kg.aliases import AliasBook, merge_actors, merge_conflicts
-        from kg.queries import find_actor
+        from kg.identity.aliases import AliasBook, merge_actors, merge_conflicts
+        from kg.query.queries import find_actor
         from kg.store import open_store
 
         book = AliasBook.load(self.where.alias_path)
@@ -358,14 +358,14 @@ class KnowledgeGraph:
     def unmerge(self, name: str, *, model: str = "en_core_web_sm") -> dict:
         """Undo ``merge``: the alias file forgets ``name`` and every document naming the entity it
         was merged into is extracted again."""
-        from kg.aliases import AliasBook
         from kg.extract.pipeline import Extractor
-        from kg.ingest import reextract
-        from kg.queries import find_actor
+        from kg.identity.aliases import AliasBook
+        from kg.ingest.run import reextract
+        from kg.query.queries import find_actor
         from kg.store import open_store
 
         book = AliasBook.load(self.where.alias_path)
-        merged = next((k for k in book.merge if k.casefold() == name.casefold()), None)
+        merged = book.merged(name)
         if merged is None:
             raise KgError(f"{name!r} was not merged into anything (see `kg aliases`)")
         into = book.merge.pop(merged)
@@ -381,7 +381,7 @@ class KnowledgeGraph:
 
     def forget(self, doc_id: str) -> None:
         """Remove one document and every fact it contributed (its named graph)."""
-        from kg import iris
+        from kg.graph import iris
         from kg.store import open_store
 
         store = open_store(self.location)

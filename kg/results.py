@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ConfigDict, Field
 
-from kg.models import Model
+from kg.facts.models import Model
 
 
 class ActorModel(Model):
@@ -29,7 +29,7 @@ class ReportRef(Model):
 
 
 class MeetingReport(Model):
-    """One meeting of an actor, an event grouping its reports (``kg.events``): with whom, what,
+    """One meeting of an actor, an event grouping its reports (``kg.query.events``): with whom, what,
     when, where, the main report's evidence, the status history and every report."""
 
     model_config = ConfigDict(populate_by_name=True)
@@ -49,7 +49,7 @@ class MeetingReport(Model):
 
     @classmethod
     def from_store(cls, d: dict) -> MeetingReport:
-        """From ``kg.events.as_json``: our own store's rows, typed by the store layer, so not
+        """From ``kg.query.events.as_json``: our own store's rows, typed by the store layer, so not
         validated again (a hub's 8,000 events with 13,000 reports took 0.26 s to validate)."""
         d = dict(d)
         reports = [ReportRef.model_construct(**r) for r in d.pop("reports")]
@@ -69,7 +69,7 @@ class RelationRef(Model):
 
 
 class RelationReport(Model):
-    """One relation of an actor, an event grouping its reports (``kg.events.relation_events``):
+    """One relation of an actor, an event grouping its reports (``kg.query.events.relation_events``):
     what type, who did it to whom, the main report's evidence, how sure, and every report."""
 
     model_config = ConfigDict(populate_by_name=True)

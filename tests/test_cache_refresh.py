@@ -1,6 +1,6 @@
 """The projections kept beside a store after a write equal a rebuild from the store itself.
 
-A writer brings every saved projection up to date with the graphs it wrote (``kg.cache.refresh``):
+A writer brings every saved projection up to date with the graphs it wrote (``kg.store.cache.refresh``):
 the meeting tables and graphs, roles, posts, names, relations, and a hub's who-met-whom rows and
 events. After an ingest, a merge, an unmerge (extraction again) and a forget, each value must be
 read back from the cache, not recomputed, and equal what a fresh cache computes from the store.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import cache, queries, views
-from kg.events import events_of
-from kg.store import OxigraphStore
+from kg.query import queries, views
+from kg.query.events import events_of
+from kg.store import OxigraphStore, cache
 
 NEWS = [
     ("Finance Minister Ana Novak met Trade Minister Omar Haddad in Vienna on Monday.", "2025-03-03"),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.documents import document_id, documents_from_text, is_headline, parse_date, read_sources, split_parts
+from kg.documents.sources import document_id, documents_from_text, is_headline, parse_date, read_sources, split_parts
 from kg.errors import InputError, UsageError
 
 ARTICLE = "Officials met in Paris on Monday.\nThe talks ended without a deal.\n\n"

@@ -1,4 +1,4 @@
-"""Meeting events (kg.events): the reports of one meeting grouped, on a real store.
+"""Meeting events (kg.query.events): the reports of one meeting grouped, on a real store.
 
 Every text is ingested as its own document with its own date, as news arrives."""
 
@@ -113,7 +113,7 @@ def test_graph_views_and_exports_count_meetings_not_reports(tmp_path, news_store
     from typer.testing import CliRunner
 
     from kg.cli import app
-    from kg.vocab import MEETING_STATUSES
+    from kg.facts.vocab import MEETING_STATUSES
 
     g = news_store(ANNOUNCED, HEADLINE, HELD)
     _, graph = g.meeting_graph(MEETING_STATUSES)

@@ -388,7 +388,7 @@ def test_serve_logs_a_dropped_client_in_one_line(small_store):
 def test_serve_asks_a_fresh_worker_when_one_dies_under_a_query(small_store):
     """A worker's read-only view of a store the server writes to can break under it; the query
     is then asked once more of a fresh worker instead of failing."""
-    from kg.serve_pool import QueryPool
+    from kg.serve.pool import QueryPool
 
     pool = QueryPool(str(small_store), workers=2, timeout=30)
     try:

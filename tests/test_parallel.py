@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.ingest import ingest
+from kg.ingest.run import ingest
 from kg.store import OxigraphStore
 from tests.conftest import EXAMPLES
 
@@ -65,7 +65,7 @@ def test_serial_sample_is_what_the_test_needs(serial):
 
 
 def test_worker_processes_build_the_serial_store(corpus, serial, tmp_path):
-    from kg.parallel import ParallelExtractor
+    from kg.ingest.parallel import ParallelExtractor
 
     with ParallelExtractor(workers=2, batch_documents=3) as extractor:
         assert _ingest(corpus, tmp_path / "store", extractor) == serial
@@ -73,7 +73,7 @@ def test_worker_processes_build_the_serial_store(corpus, serial, tmp_path):
 
 def test_dask_cluster_builds_the_serial_store(corpus, serial, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
-    from kg.parallel import ParallelExtractor
+    from kg.ingest.parallel import ParallelExtractor
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with ParallelExtractor(scheduler=cluster.scheduler_address, batch_documents=3) as extractor:
@@ -164,7 +164,7 @@ def test_dask_worker_without_kg_is_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Merz met Macron in Berlin on Monday.", encoding="utf-8")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
-            client.run(lambda: sys.modules.__setitem__("kg.parallel", None))  # kg is "not installed" there
+            client.run(lambda: sys.modules.__setitem__("kg.ingest.parallel", None))  # kg is "not installed" there
             result = runner.invoke(
                 app,
                 [

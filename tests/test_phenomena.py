@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.documents import documents_from_text
+from kg.documents.sources import documents_from_text
 
 
 def extract(extractor, text: str, day: date | None = None):
@@ -187,7 +187,7 @@ def test_phenomena_coordinated_titles_before_one_name(extractor):
 
 
 def test_phenomena_dateline_gives_publication_date_and_lead_date():
-    from kg.documents import documents_from_text
+    from kg.documents.sources import documents_from_text
 
     (doc,) = documents_from_text("Geneva\n\n3 March 2024\n\nThe Director met with President Ana Lee of Chile.\n")
     assert doc.date == date(2024, 3, 3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.documents import documents_from_text
+from kg.documents.sources import documents_from_text
 
 
 def _one(extractor, text: str, day: date | None = None):

@@ -8,9 +8,9 @@ from tests.conftest import kg
 
 
 def test_query_two_hop_matches_the_graph_view(demo_store):
-    from kg.queries import find_actor, two_hop
+    from kg.query.queries import find_actor, two_hop
+    from kg.query.views import ViewFilter, meeting_graph
     from kg.store import OxigraphStore
-    from kg.views import ViewFilter, meeting_graph
 
     store = OxigraphStore(str(demo_store), read_only=True)
     reeves = find_actor(store, "Rachel Reeves")
@@ -38,7 +38,7 @@ def test_query_hub_answer_is_cached_until_the_store_changes(tmp_path):
     size (its Zipf hub has over a thousand meetings)."""
     import sys
 
-    from kg.queries import HUB_MEETINGS
+    from kg.query.queries import HUB_MEETINGS
     from tests.conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -1,4 +1,4 @@
-"""Relation events (kg.events.relation_events): one act reported by several documents is one
+"""Relation events (kg.query.events.relation_events): one act reported by several documents is one
 relation with its reports, on a real store. Every text is our own, each its own document."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import json
 from rdflib import Graph, URIRef
 
 from kg import ontology
-from kg.relations import specs
+from kg.facts.specs import specs
 from tests.conftest import kg
 
 TOY = {

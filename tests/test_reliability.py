@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.documents import documents_from_text, read_sources
+from kg.documents.sources import documents_from_text, read_sources
 from kg.errors import InputError
 from tests.conftest import _quads, kg
 

@@ -1,4 +1,4 @@
-"""Who a name is across documents (kg.resolve), whatever order the documents come in: real
+"""Who a name is across documents (kg.identity.resolve), whatever order the documents come in: real
 ingests into real stores in temporary folders. Every text is our own."""
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ def test_shapes_evidence_offsets_point_into_the_text(demo_store):
         assert str(doctext)[int(start) : int(end)] == str(text)
 
 
-@pytest.mark.parametrize("module", ["rdf.py", "store/oxigraph.py", "store/sparql.py", "queries.py"])
+@pytest.mark.parametrize("module", ["graph/rdf.py", "store/oxigraph.py", "store/sparql.py", "query/queries.py"])
 def test_shapes_code_uses_only_defined_terms(module):
     defined = {str(s) for s in Graph().parse(ontology.path("kg.ttl")).subjects()}
     source = (Path(ontology.__file__).parent / module).read_text()

@@ -38,10 +38,10 @@ def export_cmd(
     Example: kg export --format gexf -o exports/meetings.gexf
     """
     from kg.export.files import FORMATS, GRAPH_FORMATS, default_path, export
+    from kg.facts.vocab import MEETING_STATUSES, RELATION_STATUSES
     from kg.outputs import output_file
+    from kg.query.views import ACTOR_TYPES, ViewFilter, meeting_graph
     from kg.store import open_store
-    from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
-    from kg.vocab import MEETING_STATUSES, RELATION_STATUSES
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")

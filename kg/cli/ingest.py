@@ -43,7 +43,7 @@ def ingest_cmd(
 
     Example: kg ingest examples/ --date 2025-09-15 --workers 2
     """
-    from kg.documents import parse_date
+    from kg.documents.sources import parse_date
 
     day = parse_date(date)
     if workers < 1:
@@ -73,8 +73,8 @@ def ingest_cmd(
 def _extractor(model: str, workers: int, scheduler: str | None):
     """The extractor, made before the store is opened: a missing model leaves no store behind."""
     if scheduler or workers > 1:
-        from kg.nlp import require_model
-        from kg.parallel import ParallelExtractor
+        from kg.extract.nlp import require_model
+        from kg.ingest.parallel import ParallelExtractor
 
         require_model(model)
         return ParallelExtractor(model=model, workers=workers, scheduler=scheduler)
@@ -87,9 +87,9 @@ def _ingest(store_option: str | None, paths: list[str], day, source: str | None,
     """Ingest with a progress bar (when there is more than one source); the summary."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.aliases import AliasBook
-    from kg.documents import expand_paths
-    from kg.ingest import ingest
+    from kg.documents.sources import expand_paths
+    from kg.identity.aliases import AliasBook
+    from kg.ingest.run import ingest
     from kg.store import locate, open_store
 
     try:
@@ -142,7 +142,7 @@ def extract_cmd(
     """
     import sys
 
-    from kg.documents import decode, parse_date, read_text_sources
+    from kg.documents.sources import decode, parse_date, read_text_sources
     from kg.extract.pipeline import Extractor
 
     day = parse_date(date)

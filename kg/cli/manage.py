@@ -64,7 +64,7 @@ def load_cmd(
 
 
 def _book(ctx: typer.Context):
-    from kg.aliases import AliasBook
+    from kg.identity.aliases import AliasBook
     from kg.store import locate
 
     return AliasBook.load(locate(ctx.obj["store"]).alias_path)
@@ -187,7 +187,7 @@ def reextract_cmd(
     from rich.progress import Progress
 
     from kg.extract.pipeline import Extractor
-    from kg.ingest import reextract
+    from kg.ingest.run import reextract
     from kg.store import open_store
 
     book = _book(ctx)

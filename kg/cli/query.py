@@ -9,7 +9,7 @@ import typer
 
 from kg.cli.output import handle_errors, out, print_json, table
 from kg.errors import InputError
-from kg.vocab import ENTITY_TYPES
+from kg.facts.vocab import ENTITY_TYPES
 
 
 def register(app: typer.Typer) -> None:
@@ -186,7 +186,7 @@ def sparql_cmd(
             raise InputError(f"{path}: no such query file")
         query = path.read_text(encoding="utf-8")
     if not allow_service:
-        from kg.sparql_guard import refuse_service
+        from kg.query.sparql_guard import refuse_service
 
         refuse_service(query, update=update)
     if update:

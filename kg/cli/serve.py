@@ -43,7 +43,7 @@ def serve_cmd(
     """
     from rich.markup import escape
 
-    from kg.serve import make_server
+    from kg.serve.server import make_server
     from kg.store import locate
 
     where = locate(ctx.obj["store"])

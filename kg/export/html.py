@@ -26,7 +26,7 @@ import math
 from importlib import resources
 from pathlib import Path
 
-from kg.vocab import MEETING_STATUSES
+from kg.facts.vocab import MEETING_STATUSES
 
 TYPE_COLOURS = {
     "Person": "#4e79a7",
@@ -216,7 +216,7 @@ def build_page(g, *, posts: dict | None = None, aliases: dict | None = None, lim
          "items": [{k2: it.get(k2) for k2 in _ITEM_KEYS if k2 not in {"kind", "place"}} for it in r["items"]]}
         for k, r in enumerate(x for x in relations or [] if x["from"] in sub and x["to"] in sub)
     ]  # fmt: skip
-    from kg.relations import specs
+    from kg.facts.specs import specs
 
     present = {r["type"] for r in relations or []}
     palette = dict(zip((s.name for s in specs()), RELATION_COLOURS * 4, strict=False))
@@ -238,8 +238,8 @@ def write_page(store, path: Path, *, limit: int = DEFAULT_LIMIT, focus: str | No
 def store_page(store, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, hops: int = 1,
                since: str | None = None, until: str | None = None) -> tuple[str, int, int, int]:  # fmt: skip
     """The explorer page of a store (every status): its HTML, node, edge and left-out counts."""
-    from kg.queries import find_actor
-    from kg.views import ACTOR_TYPES, ViewFilter, actor_aliases, actor_posts, meeting_graph
+    from kg.query.queries import find_actor
+    from kg.query.views import ACTOR_TYPES, ViewFilter, actor_aliases, actor_posts, meeting_graph
 
     flt = ViewFilter(statuses=MEETING_STATUSES, types=ACTOR_TYPES, since=since, until=until)
     g = meeting_graph(store, flt)
@@ -263,12 +263,12 @@ def store_page(store, *, limit: int = DEFAULT_LIMIT, focus: str | None = None, h
 
 
 def _relation_edges(store, g, *, since: str | None, until: str | None):
-    """Every relation type's edges (kg.relations specs), and a copy of ``g`` (a cached projection:
+    """Every relation type's edges (kg.facts.specs specs), and a copy of ``g`` (a cached projection:
     never changed in place) with their actors as nodes linked by edges with no meetings, so that
     choosing and laying out nodes sees them."""
-    from kg.relations import specs
-    from kg.views import ACTOR_TYPES, ViewFilter, meeting_graph
-    from kg.vocab import RELATION_STATUSES
+    from kg.facts.specs import specs
+    from kg.facts.vocab import RELATION_STATUSES
+    from kg.query.views import ACTOR_TYPES, ViewFilter, meeting_graph
 
     out: list[dict] = []
     copied = False

@@ -6,7 +6,7 @@ specific wins (venue, then city, then country), then the nearest. An organisatio
 starts with a building word ("at the Department of State") is its building. A visit with no
 such phrase takes place in the city visited, else the country. A date is the date or time
 expression attached the same way, else the nearest in the sentence, resolved against the
-publication date (kg.extract.dates).
+publication date (kg.documents.dates).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections import deque
 from datetime import date
 from functools import cache
 
-from kg.extract.dates import resolve
+from kg.documents.dates import resolve
 from kg.extract.discourse import name_of
 from kg.extract.entities import EntityTable
 from kg.extract.meetings import Found
@@ -131,11 +131,18 @@ def date_of(found: Found, published: date | None) -> str | None:
     if chosen is None:
         t = found.trigger.i
         chosen = min(ents, key=lambda e: min(abs(e.start - t), abs(e.end - 1 - t)))
+    # what is called off had not happened yet: "the visit planned for Thursday was cancelled"
+    return resolve_date(chosen, sent, found.trigger, published, planned=found.status in {"scheduled", "cancelled"})
+
+
+def resolve_date(chosen, sent, trigger, published: date | None, *, planned: bool) -> str | None:
+    """The date a fact's date entity names, resolved against the publication date: the one place
+    a meeting's or a relation's date is decided. A preposition of time before it stays with it
+    ("by Friday"), and a weekday of a planned fact, or of a fact told in the present, is the
+    coming one."""
     prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
     expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
-    # what is called off had not happened yet: "the visit planned for Thursday was cancelled"
-    planned = found.status in {"scheduled", "cancelled"}
-    return resolve(expression, published, future=planned or present_clause(found.trigger), planned=planned)
+    return resolve(expression, published, future=planned or present_clause(trigger), planned=planned)
 
 
 def present_clause(trigger) -> bool:

@@ -14,8 +14,8 @@ from functools import cache
 
 from kg.extract.headlines import title_case_lines
 from kg.extract.mentions import CALENDAR, HONORIFIC_PREFIX, Mention
+from kg.extract.nlp import text_of, token_bounds
 from kg.lexicons import gazetteer, name_words, predicates, titles
-from kg.nlp import text_of, token_bounds
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
 

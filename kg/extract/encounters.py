@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.documents import dateline_date
+from kg.documents.sources import dateline_date
 from kg.extract.attributes import date_of, place_of
 from kg.extract.discourse import name_of
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import title_case_lines
 from kg.extract.meetings import Found
 from kg.extract.mentions import Mention
+from kg.extract.nlp import text_of
 from kg.extract.parties import PartyReader
+from kg.facts.models import Evidence, Meeting, Role
 from kg.lexicons import confidences
-from kg.models import Evidence, Meeting, Role
-from kg.nlp import text_of
 
 
 def evidence_in(text: str, sent, offset: int) -> Evidence:

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Mention
+from kg.facts.models import Entity
+from kg.facts.names import mention_key
 from kg.lexicons import family_names_first, name_words, nicknames
-from kg.models import Entity
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
 
@@ -22,14 +23,6 @@ _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
 def _org_word(name: str) -> bool:
     words = {w.lower() for w in name_words()["organization_words"]}
     return any(w.lower() in words for w in name.split())
-
-
-def name_key(text: str) -> str:
-    """A comparison key for names: case, quotes, a leading 'the' and a possessive folded away."""
-    s = text.lower().replace("’", "'").strip()
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$", "", s)
-    return re.sub(r"\s+", " ", s)
 
 
 @dataclass
@@ -74,7 +67,7 @@ class Group:
     def aliases(self) -> list[str]:
         seen: dict[str, str] = {}
         for m in self.mentions:
-            seen.setdefault(name_key(m.text), m.text)
+            seen.setdefault(mention_key(m.text), m.text)
         return sorted(seen.values(), key=lambda t: (-len(t), t))
 
 
@@ -128,8 +121,8 @@ class EntityTable:
                     group = countries[m.country] = Group(country=m.country)
                     self.groups.append(group)
             else:
-                key = name_key(m.canonical or m.text)
-                group = by_key.get(key) or by_key.get(name_key(m.text)) or self._surname_match(m)
+                key = mention_key(m.canonical or m.text)
+                group = by_key.get(key) or by_key.get(mention_key(m.text)) or self._surname_match(m)
                 if group is None:
                     group = Group()
                     self.groups.append(group)

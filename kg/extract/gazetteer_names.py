@@ -9,8 +9,8 @@ import re
 from bisect import bisect_right
 
 from kg.extract.mention_types import Mention, classify
+from kg.extract.nlp import text_of, token_bounds
 from kg.lexicons import gazetteer, name_words
-from kg.nlp import text_of, token_bounds
 
 
 def two_word_demonyms(text: str, mentions: list[Mention]) -> list[Mention]:

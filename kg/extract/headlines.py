@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from kg.documents import is_headline
+from kg.documents.sources import is_headline
+from kg.extract.nlp import text_of
 from kg.lexicons import gazetteer, name_words, titles
-from kg.nlp import text_of
 
 COMMON_ZIPF = 2.5  # wordfreq Zipf frequency above which a capitalised headline word is a common word
 _WORD = re.compile(r"[A-Za-z][\w.-]*")

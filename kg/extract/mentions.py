@@ -19,8 +19,8 @@ from kg.extract.mention_types import (  # noqa: F401  (re-exported: the mention 
     classify,
 )
 from kg.extract.name_runs import repair_runs
+from kg.extract.nlp import text_of
 from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
-from kg.nlp import text_of
 
 _NAME_TAILS = frozenset({"designate", "elect", "-designate", "-elect"})
 _PREPS_OF_PLACE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}

@@ -11,8 +11,8 @@ import re
 from functools import cache
 
 from kg.extract.mention_types import Mention, classify
+from kg.extract.nlp import text_of
 from kg.lexicons import gazetteer, party_adjectives, titles
-from kg.nlp import text_of
 
 
 def repair_runs(doc, mentions: list[Mention]) -> list[Mention]:

@@ -24,8 +24,8 @@ from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Refe
 from kg.extract.entities import EntityTable
 from kg.extract.lists import read_list
 from kg.extract.mentions import ACTOR_TYPES, Mention
+from kg.extract.nlp import token_bounds
 from kg.lexicons import party_words, title_words
-from kg.nlp import token_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})

@@ -24,14 +24,14 @@ from kg.extract.entities import EntityTable
 from kg.extract.headlines import cased_lines, common_words, trim_entities
 from kg.extract.meetings import Found, MeetingReader
 from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
+from kg.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, PIECE_CHARS, load, parse_long, text_of
 from kg.extract.offices import office_holders
 from kg.extract.parties import PartyReader
 from kg.extract.relations import RelationReader
 from kg.extract.roles import roles_and_affiliations
 from kg.extract.titles import anchor_titles, resolve_title_anaphora, titled_spans
-from kg.models import Document, Extraction, Relation
-from kg.nlp import BATCH_SIZE, DEFAULT_MODEL, PIECE_CHARS, load, parse_long, text_of
-from kg.relations import spec
+from kg.facts.models import Document, Extraction, Relation
+from kg.facts.specs import spec
 
 # A spokesperson's words are their body's or country's act (GUIDELINES-relations.md, "Parties").
 _SPOKESPERSON = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|press secretary)\b", re.IGNORECASE)

@@ -38,6 +38,36 @@ def slot_tokens(head, slot: str):
         if head.pos_ in {"NOUN", "PROPN"}:
             return [head]
         return [c for c in head.children if c.dep_ == "dobj"] or _relative_object(head)
+    if slot in _CLAUSE_SLOTS:
+        return _clause_slot_tokens(head, slot)
+    if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
+        word = slot[5:]
+        verbal = head.pos_ in {"VERB", "AUX"}
+        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if verbal else [head]
+        found = _prep_objects(heads, word)
+        if not found and verbal:  # "complained during a meeting with X about Y": the "about" is the verb's
+            found = _prep_objects([t for c in head.children if c.dep_ == "prep" and c.lower_ in _OCCASIONS
+                                   for p in c.children if p.dep_ == "pobj" for t in p.subtree], word)  # fmt: skip
+        return found
+    if slot == "comp_party":  # "refused to negotiate with X", "declined to meet X"
+        return [t for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _MEET
+                for s in ("dobj", "prep:with") for t in slot_tokens(c, s)]  # fmt: skip
+    if slot == "comp":  # "threatened to impose sanctions on X": the party the complement acts on
+        comps = [c for c in head.children if c.dep_ in COMPLEMENTS]
+        return [t for c in comps for s in ("dobj", "prep:on", "prep:against") for t in slot_tokens(c, s)]
+    return []
+
+
+_CLAUSE_SLOTS = frozenset({
+    "ccomp_subj", "demanded_subj", "alleged_subj", "dismissed_claim_owner", "respected_owner",
+    "retaliation_condition_subj", "plan_for", "clause_subj", "failed_subj", "act_object", "for_subj",
+    "condition_subj",
+})  # fmt: skip
+
+
+def _clause_slot_tokens(head, slot: str):
+    """The slots inside a clause or phrase the cue governs: the one asked, accused, faulted,
+    threatened or hoped to act ("said Y should V", "warned that it would V if Y ...")."""
     if slot == "ccomp_subj":
         return [s for c in head.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS]
     if slot == "demanded_subj":  # "said Y should V": the one asked
@@ -75,21 +105,6 @@ def slot_tokens(head, slot: str):
                 for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
     if slot == "condition_subj":  # "warned that it would V if Y ...": the one threatened
         return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c) for s in _condition_subjects(c)]
-    if slot.startswith("prep:"):  # on the head, or on its object ("threatened action against X")
-        word = slot[5:]
-        verbal = head.pos_ in {"VERB", "AUX"}
-        heads = [head, *(c for c in head.children if c.dep_ == "dobj")] if verbal else [head]
-        found = _prep_objects(heads, word)
-        if not found and verbal:  # "complained during a meeting with X about Y": the "about" is the verb's
-            found = _prep_objects([t for c in head.children if c.dep_ == "prep" and c.lower_ in _OCCASIONS
-                                   for p in c.children if p.dep_ == "pobj" for t in p.subtree], word)  # fmt: skip
-        return found
-    if slot == "comp_party":  # "refused to negotiate with X", "declined to meet X"
-        return [t for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _MEET
-                for s in ("dobj", "prep:with") for t in slot_tokens(c, s)]  # fmt: skip
-    if slot == "comp":  # "threatened to impose sanctions on X": the party the complement acts on
-        comps = [c for c in head.children if c.dep_ in COMPLEMENTS]
-        return [t for c in comps for s in ("dobj", "prep:on", "prep:against") for t in slot_tokens(c, s)]
     return []
 
 

@@ -18,12 +18,11 @@ Facts of English news this states:
 
 from __future__ import annotations
 
-from kg.extract.attributes import DATE_PREFIXES, present_clause, sentence_dates
-from kg.extract.dates import resolve
+from kg.extract.attributes import resolve_date, sentence_dates
 from kg.extract.relation_slots import COMPLEMENTS, DENYING, issuing_verb
 from kg.extract.status import own_status, status_of
+from kg.facts.specs import FROM_MEETING_STATUS
 from kg.lexicons import clause_words
-from kg.relations import FROM_MEETING_STATUS
 
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "advmod", "acomp"})  # "stopped short of criticising"
 
@@ -36,10 +35,7 @@ def act_date(trigger, sent, published, status: str) -> str | None:
     if not inside:
         return None
     chosen = min(inside, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
-    prev = sent.doc[chosen.start - 1].lower_ if chosen.start > sent.start else ""
-    expression = f"{prev} {chosen.text}" if prev in DATE_PREFIXES else chosen.text
-    planned = status in {"scheduled", "hypothetical"}
-    return resolve(expression, published, future=planned or present_clause(trigger), planned=planned)
+    return resolve_date(chosen, sent, trigger, published, planned=status in {"scheduled", "hypothetical"})
 
 
 def act_status(entry: dict, trigger) -> str:

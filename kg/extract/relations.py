@@ -1,6 +1,6 @@
 """Relations beyond meetings, read off the dependency parse by cue lemmas that spec lexicons hold.
 
-One engine serves every type in ``kg.relations.specs()``; what differs between types is data:
+One engine serves every type in ``kg.facts.specs.specs()``; what differs between types is data:
 
 - a **verb cue** ("condemn", "urge", "sanction") whose subject is the source and whose target
   sits in the slots its lexicon entry lists: the object (``dobj``), the object of a preposition
@@ -41,9 +41,9 @@ from kg.extract.relation_slots import (
     slot_tokens,
 )
 from kg.extract.relation_status import act_date, act_status
+from kg.facts.models import Evidence, Relation
+from kg.facts.specs import RelationSpec, specs
 from kg.lexicons import clause_words, status_cues
-from kg.models import Evidence, Relation
-from kg.relations import RelationSpec, specs
 
 _BODY_REACH = 80  # tokens back an "it" may reach for its country or body
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "mouthpiece"})

@@ -18,10 +18,10 @@ import re
 
 from kg.extract.entities import EntityTable
 from kg.extract.mentions import Mention
+from kg.extract.nlp import text_of
 from kg.extract.titles import TitleSpan, country_of, title_after, title_before
+from kg.facts.models import Affiliation, Evidence, Role
 from kg.lexicons import confidences, gazetteer, titles
-from kg.models import Affiliation, Evidence, Role
-from kg.nlp import text_of
 
 _COPULA = (
     r"[ \t]+(?:is|was|has been|had been|became|becomes|remains|served as|serves as)"

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.extract.mentions import CALENDAR, NAME_PARTICLES, Mention, classify, name_end, trigger_forms
+from kg.extract.nlp import text_of, token_bounds
 from kg.lexicons import gazetteer, honorific_pattern, honorifics, titles
-from kg.nlp import text_of, token_bounds
 
 HONORIFICS = frozenset(honorifics()) | {"Excellency", "His", "Her"}
 HONORIFIC_RE = honorific_pattern()

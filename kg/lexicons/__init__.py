@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.facts.names import lexicon_key
+
 HERE = Path(__file__).parent
 
 
@@ -33,24 +35,19 @@ class Gazetteer:
 
     def organization(self, name: str) -> str | None:
         """Standard name of a listed organisation ("EU" -> "European Union"); abbreviations as written."""
-        return self.organizations.get(name.strip()) or self.organizations.get(_key(name))
+        return self.organizations.get(name.strip()) or self.organizations.get(lexicon_key(name))
 
     def country(self, name: str) -> str | None:
         """Canonical country for a name or alias ("U.S." -> "United States"), else None."""
-        return self.countries.get(_key(name))
+        return self.countries.get(lexicon_key(name))
 
     def seat(self, name: str) -> str | None:
         """The country whose government a seat of government stands for ("White House")."""
-        return self.seats.get(_key(name))
+        return self.seats.get(lexicon_key(name))
 
     def city_country(self, name: str) -> str | None:
-        key = _key(name)
+        key = lexicon_key(name)
         return self.capitals.get(key) or self.cities.get(key)
-
-
-def _key(name: str) -> str:
-    key = name.strip().lower().replace("’", "'")
-    return key[4:] if key.startswith("the ") else key
 
 
 @cache
@@ -61,29 +58,29 @@ def gazetteer() -> Gazetteer:
         name, aliases, demonyms, capitals = ([*row, "", "", ""])[:4]
         for alias in [name, *aliases.split("|")]:
             if alias:
-                gaz.countries[_key(alias)] = name
+                gaz.countries[lexicon_key(alias)] = name
         for dem in demonyms.split("|"):
             if dem:
-                gaz.demonyms[_key(dem)] = name
+                gaz.demonyms[lexicon_key(dem)] = name
                 if dem[-1] in "ni":  # the people: "Israelis", "Russians", "Palestinians"
-                    gaz.demonyms.setdefault(_key(dem) + "s", name)
+                    gaz.demonyms.setdefault(lexicon_key(dem) + "s", name)
         for cap in capitals.split("|"):
             if cap:
-                gaz.capitals[_key(cap)] = name
+                gaz.capitals[lexicon_key(cap)] = name
     import pycountry
 
     for c in pycountry.countries:
         canonical = getattr(c, "common_name", None) or c.name
         for alias in {c.name, canonical, getattr(c, "official_name", c.name)}:
-            gaz.countries.setdefault(_key(alias), gaz.countries.get(_key(canonical), canonical))
+            gaz.countries.setdefault(lexicon_key(alias), gaz.countries.get(lexicon_key(canonical), canonical))
     for seat, owner, *kind in _rows("seats.tsv"):
-        (gaz.body_seats if kind == ["body"] else gaz.seats)[_key(seat)] = owner
+        (gaz.body_seats if kind == ["body"] else gaz.seats)[lexicon_key(seat)] = owner
     for city, country in _rows("cities.tsv"):
-        gaz.cities[_key(city)] = country
+        gaz.cities[lexicon_key(city)] = country
     for name, *rest in _rows("organizations.tsv"):
         for alias in [name, *(rest[0].split("|") if rest else [])]:
             abbreviation = alias.replace(".", "").replace("-", "").isupper() or alias[:1].isdigit()
-            gaz.organizations[alias if abbreviation else _key(alias)] = name
+            gaz.organizations[alias if abbreviation else lexicon_key(alias)] = name
     return gaz
 
 

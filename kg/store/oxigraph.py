@@ -27,7 +27,7 @@ class OxigraphStore:
     def __init__(self, path: str, *, read_only: bool = False, create: bool = True):
         import pyoxigraph
 
-        from kg.cache import fingerprint
+        from kg.store.cache import fingerprint
 
         self.path = path
         p = Path(path)
@@ -61,7 +61,7 @@ class OxigraphStore:
 
     @classmethod
     def in_memory(cls, quads=()) -> OxigraphStore:
-        """A store in memory holding ``quads``, queried like one on disk: ``kg.cache.refresh``
+        """A store in memory holding ``quads``, queried like one on disk: ``kg.store.cache.refresh``
         runs the projection queries over just the graphs a writer changed."""
         import pyoxigraph
 
@@ -246,12 +246,12 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush and close; a writer then brings the projections cached beside the store up to
-        date with the graphs it wrote (``kg.cache.refresh``)."""
+        date with the graphs it wrote (``kg.store.cache.refresh``)."""
         if not self.read_only:
             self._store.flush()
         del self._store
         if not self.read_only and self.written:
-            from kg.cache import refresh
+            from kg.store.cache import refresh
 
             written, self.written = self.written, set()
-            refresh(self.path, self._before, written)
+            refresh(self.path, self._before, written, type(self))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.documents import documents_from_text
+from kg.documents.sources import documents_from_text
 
 
 @pytest.fixture

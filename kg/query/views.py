@@ -35,8 +35,8 @@ class ViewFilter:
         import re
 
         from kg.errors import UsageError
-        from kg.relations import specs
-        from kg.vocab import ENTITY_TYPES, MEETING_STATUSES, RELATION_STATUSES
+        from kg.facts.specs import specs
+        from kg.facts.vocab import ENTITY_TYPES, MEETING_STATUSES, RELATION_STATUSES
 
         if relation is not None:
             known = [s.name for s in specs()]
@@ -75,12 +75,12 @@ def meeting_table(store: Store, *, evidence: bool = True) -> dict[str, dict]:
     """Meetings with their participants: {meeting IRI: {..., "actors": {iri: (label, type)}}}.
     Without ``evidence`` the lighter projection is used (no sentences, place names or sources): an
     order of magnitude faster on big stores; ``fill_items`` adds them for the meetings shown.
-    Kept beside a local store and brought up to date by the writer (``kg.cache``)."""
-    from kg.cache import Recipe, cached, graph_rows
+    Kept beside a local store and brought up to date by the writer (``kg.store.cache``)."""
+    from kg.store.cache import Recipe, cached, graph_rows
 
     name = "meetings-full" if evidence else "meetings-light"
     query = "meeting_edges" if evidence else "meeting_links"
-    recipe = Recipe(function="kg.views:meeting_table", kwargs=(("evidence", evidence),))
+    recipe = Recipe(function="kg.query.views:meeting_table", kwargs=(("evidence", evidence),))
     return cached(store, name, lambda: _meeting_table(graph_rows(store, f"rows-{name}", query), evidence), recipe)
 
 
@@ -116,21 +116,21 @@ def fill_items(store: Store, items: list[dict]) -> None:
 def meeting_graph(store: Store, flt: ViewFilter = ViewFilter(), *, evidence: bool = True):
     """An undirected ``nx.Graph``: node attributes ``label``, ``type``; edge attributes
     ``meetings`` (the number of meeting events, the weight: a meeting announced, held and
-    listed in a headline counts once, ``kg.events``), ``reports``, ``statuses``, ``dates``,
+    listed in a headline counts once, ``kg.query.events``), ``reports``, ``statuses``, ``dates``,
     ``documents`` and ``items`` (one dict per report: date, status, kind, place, evidence,
     source, its ``event``). Cached beside a local store
     per filter: building it is most of an analytics command's time on a big store."""
     import hashlib
 
-    from kg.cache import Recipe, cached
+    from kg.store.cache import Recipe, cached
 
     shape = None
     if flt.relation:  # a spec of one's own may redefine a shipped type: its direction is part of the key
-        from kg.relations import spec
+        from kg.facts.specs import spec
 
         shape = spec(flt.relation).directed
     digest = hashlib.sha256(repr((flt, evidence, shape)).encode()).hexdigest()[:16]
-    recipe = Recipe(function="kg.views:meeting_graph", args=(flt,), kwargs=(("evidence", evidence),))
+    recipe = Recipe(function="kg.query.views:meeting_graph", args=(flt,), kwargs=(("evidence", evidence),))
     return cached(store, f"graph-{digest}", lambda: _meeting_graph(store, flt, evidence=evidence), recipe)
 
 
@@ -139,13 +139,13 @@ def _meeting_graph(store: Store, flt: ViewFilter, *, evidence: bool):
 
     if flt.relation:
         return relation_graph(store, flt)
-    from kg.events import event_ids
+    from kg.query.events import event_ids
 
     g = nx.Graph()
     # Sorted, so that the graph (node order, item order) is the same whatever order a store
     # returns rows in: Oxigraph and a remote server give the same export byte for byte.
     kept = {mid: m for mid, m in sorted(meeting_table(store, evidence=evidence).items()) if flt.keeps_meeting(m)}
-    event_of = event_ids(kept)  # the reports of one meeting count once (kg.events)
+    event_of = event_ids(kept)  # the reports of one meeting count once (kg.query.events)
     for mid, m in kept.items():
         actors = sorted((iri, lab, typ) for iri, (lab, typ) in m["actors"].items() if typ in flt.types)
         for iri, lab, typ in actors:
@@ -223,7 +223,7 @@ def relation_graph(store: Store, flt: ViewFilter):
     weight the analytics read) and ``items`` the reports (type, status, date, evidence, source)."""
     import networkx as nx
 
-    from kg.relations import spec
+    from kg.facts.specs import spec
 
     g = nx.DiGraph() if spec(flt.relation).directed else nx.Graph()
     rows = [r for r in relation_table(store) if r["type"] == flt.relation and flt.keeps_meeting(r)]
@@ -263,12 +263,12 @@ def _actor_types(store: Store) -> dict[str, str]:
 
 
 def _derived(store: Store, function: str, query: str, graph: str, build):
-    """``build(rows)`` over a projection query's rows (graph by graph, ``kg.cache.graph_rows``),
+    """``build(rows)`` over a projection query's rows (graph by graph, ``kg.store.cache.graph_rows``),
     kept beside a local store and brought up to date by the writer, which calls ``function`` of
     this module (the one calling here) again after a write."""
-    from kg.cache import Recipe, cached, graph_rows
+    from kg.store.cache import Recipe, cached, graph_rows
 
     def compute():
         return build(r for rows in graph_rows(store, f"rows-{function}", query, graph).values() for r in rows)
 
-    return cached(store, function, compute, Recipe(function=f"kg.views:{function}"))
+    return cached(store, function, compute, Recipe(function=f"kg.query.views:{function}"))

@@ -6,7 +6,7 @@ people, applied whatever order the documents come in:
 - the alias file decides first (``kg merge`` writes it; ``keep_apart`` names never join);
 - a one-word name ("Trump", which the model may call an organisation in a headline) joins the one
   stored person whose surname it is ("Xi" the family name, written first, of "Xi Jinping":
-  ``kg.rdf.surname_keys``); with two ("Bill Clinton", "Hillary Clinton") it stays apart;
+  ``kg.graph.rdf.surname_keys``); with two ("Bill Clinton", "Hillary Clinton") it stays apart;
 - a full name joins the one stored person of its surname whose names agree with it ("Mike Pompeo"
   and "Michael R. Pompeo"; "Sergey" and "Sergei"; "Hillary Rodham Clinton" and "Hillary Clinton",
   never "Bill Clinton"); when the names agree with two ("George Bush" with "George W. Bush" and
@@ -19,13 +19,14 @@ people, applied whatever order the documents come in:
 
 from __future__ import annotations
 
-from kg import iris
-from kg.aliases import AliasBook, merge_actors, merge_conflicts, names_agree
 from kg.errors import KgError
-from kg.models import Entity, Extraction
+from kg.facts.models import Entity, Extraction
+from kg.facts.names import fold, surname_key
+from kg.graph import iris
+from kg.graph.rdf import surname_keys, to_quads
+from kg.identity.aliases import AliasBook, merge_actors, merge_conflicts, names_agree
 from kg.ontology import load_query
-from kg.queries import Actor, find_actor, person_by_surname, person_countries
-from kg.rdf import fold, surname_key, surname_keys, to_quads
+from kg.query.queries import Actor, find_actor, person_by_surname, person_countries
 from kg.store import Store
 
 
@@ -50,7 +51,7 @@ class ActorResolver:
         self._countries: dict[str, set[str]] = {}  # person -> countries of their titles, this document
 
     def quads(self, x: Extraction) -> list:
-        """The document's quads (``kg.rdf.to_quads``), its entities resolved against the store;
+        """The document's quads (``kg.graph.rdf.to_quads``), its entities resolved against the store;
         the countries its titles give each person are evidence against a join."""
         countries = {e.name for e in x.entities if e.type == "Country"}
         self._countries = {}

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.vocab import RELATION_STATUSES
+from kg.facts.vocab import RELATION_STATUSES
 
-LEXICONS = Path(__file__).parent / "lexicons"
+LEXICONS = Path(__file__).parent.parent / "lexicons"
 
 
 class RelationSpec(BaseModel):

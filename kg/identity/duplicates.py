@@ -1,9 +1,9 @@
 """Probable duplicates among stored persons, with the evidence for and against each pair.
 
 What is not sure is not merged: ingest joins a name to the one stored person it can be
-(kg.resolve), and ``kg merge`` joins what a user confirms. In between, this lists pairs a user
+(kg.identity.resolve), and ``kg merge`` joins what a user confirms. In between, this lists pairs a user
 may want to merge, as Aleph's cross-referencing does: the same surname (accents folded) and
-names that agree (kg.aliases.names_agree: "George Bush" with "George W. Bush"), scored by
+names that agree (kg.identity.aliases.names_agree: "George Bush" with "George W. Bush"), scored by
 how alike the names are (rapidfuzz), how many meeting partners and titles the two share, and
 marked down when their titles are of different countries only.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from kg.models import Model
+from kg.facts.models import Model
 from kg.ontology import load_query
 from kg.store import IRI, Store
 
@@ -39,9 +39,9 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     name is the one to keep."""
     from rapidfuzz import fuzz
 
-    from kg.aliases import names_agree
-    from kg.rdf import fold
-    from kg.views import actor_aliases
+    from kg.facts.names import fold
+    from kg.identity.aliases import names_agree
+    from kg.query.views import actor_aliases
 
     labels: dict[str, set[str]] = defaultdict(set)
     for r in store.select(load_query("persons")):
@@ -66,8 +66,8 @@ def _evidence(store: Store, one: tuple[str, str], two: tuple[str, str], similari
               names: dict[str, str], seen: dict) -> Duplicate:  # fmt: skip
     """The evidence for one pair; ``seen`` keeps each person's partners and titles, read once
     however many pairs the person is in."""
-    from kg.aliases import merge_conflicts
-    from kg.queries import Actor
+    from kg.identity.aliases import merge_conflicts
+    from kg.query.queries import Actor
 
     (a, la), (b, lb) = one, two
     pa, pb = _profile(store, a, seen), _profile(store, b, seen)

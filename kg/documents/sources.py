@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError, UsageError
-from kg.models import Document
+from kg.facts.models import Document
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 MAX_BYTES_DEFAULT = 5_000_000  # per file or JSON line; $KG_MAX_DOC_BYTES changes it
@@ -130,7 +130,7 @@ def split_parts(text: str) -> list[Part]:
 def dateline_date(text: str) -> date | None:
     """The date of a dateline: a line near the top holding nothing but a full date
     ("17 September 2023", "September 27, 2015"), taken as the publication date."""
-    from kg.extract.dates import resolve
+    from kg.documents.dates import resolve
 
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:6]
     for line in lines:

@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 
 from kg.errors import AmbiguousNameError, UnknownNameError, UsageError
+from kg.facts.names import fold, lookup_key, lookup_keys
 from kg.ontology import KG, load_query
-from kg.rdf import fold
 from kg.store import IRI, Store
 
 
@@ -72,11 +72,11 @@ def _kg_actors(rows: list[dict]) -> dict[str, Actor]:
 def find_actor(store: Store, name: str) -> Actor:
     """The one actor a user means by ``name``: exact label or alias (any case), else a whole-word
     match; several candidates raise ``AmbiguousNameError``, none ``UnknownNameError``."""
-    q = " ".join(name.split()).lower()
+    q = lookup_key(name)
     if not q:
         raise UsageError("give a name, e.g. `kg who-met-whom Bessent`")  # bad usage, not an unknown name
     # as typed and without accents ("Erdogan" finds "Erdoğan"; stores keep both keys of a name)
-    found = [r for key in dict.fromkeys([q, fold(q)]) for r in store.select(load_query("find_actor"), q=key)]
+    found = [r for key in lookup_keys(name) for r in store.select(load_query("find_actor"), q=key)]
     hits = _kg_actors([row for r in found for row in store.select(load_query("actor_label"), actor=IRI(r["actor"]))])
     if len(hits) == 1:
         _bare_name_alone(store, name, next(iter(hits.values())))
@@ -133,13 +133,13 @@ def who_met_whom(
     """Meetings of one actor, one row per meeting, evidence = its first sentence; meetings whose
     rule earned less than ``min_confidence`` are left out.
 
-    An answer of ``HUB_MEETINGS`` meetings or more is kept beside a local store (``kg.cache``):
+    An answer of ``HUB_MEETINGS`` meetings or more is kept beside a local store (``kg.store.cache``):
     Oxigraph needs seconds for a hub's thousands of meetings, and the next question about the
     same actor is then read back in milliseconds; a writer brings it up to date with the
     documents it writes, so the first question after an ingest is as fast."""
     import hashlib
 
-    from kg.cache import Recipe, graph_rows, load, save
+    from kg.store.cache import Recipe, graph_rows, load, save
 
     name = "meetings-of-" + hashlib.sha256(f"{actor.iri} {status}".encode()).hexdigest()[:16]
     rows = load(store, name)
@@ -148,7 +148,7 @@ def who_met_whom(
         by_graph = graph_rows(store, f"rows-{name}", "who_met_whom", bindings=bindings, keep=_is_hub)
         rows = _meeting_rows(by_graph)
         if len(rows) >= HUB_MEETINGS:
-            save(store, name, rows, Recipe(function="kg.queries:_hub_rows", args=(actor, status)))
+            save(store, name, rows, Recipe(function="kg.query.queries:_hub_rows", args=(actor, status)))
     return [r for r in rows if r.confidence >= min_confidence]
 
 
@@ -157,7 +157,7 @@ def _is_hub(by_graph: dict[str, list[dict]]) -> bool:
 
 
 def _hub_rows(store: Store, actor: Actor, status: str | None) -> None:
-    """What ``kg.cache.refresh`` calls to bring a hub's saved answer up to date."""
+    """What ``kg.store.cache.refresh`` calls to bring a hub's saved answer up to date."""
     who_met_whom(store, actor, status=status)
 
 
@@ -243,7 +243,7 @@ def relations_of(store: Store, actor: Actor, *, side: str | None = None, type_: 
                  min_confidence: float = 0.0) -> list[dict]:  # fmt: skip
     """What ``actor`` did to whom (``side="source"``) and what was done to it (``"target"``),
     one row per reported relation, in date order (undated last); the actor is bound as a value.
-    A status filter belongs to the relation events (``kg.events.relation_events``), whose status
+    A status filter belongs to the relation events (``kg.query.events.relation_events``), whose status
     is the final one of their reports."""
     rows: list[dict] = []
     for role, var in (("source", "s"), ("target", "t")):

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 
+from kg.facts.names import iri_key
 from kg.ontology import ID
 
 
@@ -23,15 +24,9 @@ def digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
 
 
-def name_key(name: str) -> str:
-    s = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
-    s = re.sub(r"^the\s+", "", s.strip())
-    return re.sub(r"\s+", " ", s)
-
-
 def actor(type_: str, name: str) -> str:
     """``.../id/person/scott-bessent-<hash>``: the same name and type give the same IRI everywhere."""
-    key = name_key(name)
+    key = iri_key(name)
     return f"{ID}{type_.lower()}/{slug(key)}-{digest(type_, key)[:8]}"
 
 

@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kg import iris
-from kg.aliases import AliasBook
-from kg.documents import read_sources
+from kg.documents.sources import read_sources
 from kg.errors import KgError
-from kg.models import Document, Extraction
+from kg.facts.models import Document, Extraction
+from kg.graph import iris
+from kg.identity.aliases import AliasBook
+from kg.identity.resolve import ActorResolver
 from kg.ontology import load_query
-from kg.resolve import ActorResolver
 from kg.store import IRI, STAGING_SUFFIX, Store
 
 
@@ -158,7 +158,7 @@ class _Run:
         self.done(label)
 
     def _absorb(self, label: str) -> None:
-        """Earlier one-word nodes join the full names just written (kg.resolve); the document is
+        """Earlier one-word nodes join the full names just written (kg.identity.resolve); the document is
         stored whatever happens here, and a failure leaves the nodes apart, as before."""
         try:
             self.resolver.absorb()
@@ -213,7 +213,7 @@ def reextract(
     """Run the current extractor over every stored document (or the graphs in ``only``) and swap
     each document's graph for the new one (readers see the old or the new graph, never a mix; the
     text is never lost). ``absorbed``: other documents' graphs rewritten because a full name now
-    absorbs their one-word nodes (``kg.resolve``)."""
+    absorbs their one-word nodes (``kg.identity.resolve``)."""
     store.drop_staging()
     resolver = ActorResolver(store, aliases)
     changed = unchanged = absorbed = 0

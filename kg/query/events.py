@@ -45,7 +45,7 @@ REMOTE_KINDS = frozenset({"call"})  # not in person: a channel of its own
 
 
 class Report(Protocol):
-    """What a report needs for grouping (``kg.queries.MeetingRow`` is one)."""
+    """What a report needs for grouping (``kg.query.queries.MeetingRow`` is one)."""
 
     kind: str
     place: str | None
@@ -211,7 +211,7 @@ def _order(r: Report) -> tuple:
 
 @dataclass(frozen=True)
 class _Meeting:
-    """A meeting of the store-wide projection (``kg.views.meeting_table``) as a report."""
+    """A meeting of the store-wide projection (``kg.query.views.meeting_table``) as a report."""
 
     meeting: str
     parties: frozenset[str]
@@ -276,19 +276,19 @@ def _party_names(r) -> list[str]:
     """The other parties by name, case and accents folded: one person's two labels ("Kim
     Jong-un", "Kim Jong-Un") and one name the model typed differently in two documents (two
     IRIs of one label) are one party."""
-    from kg.rdf import fold
+    from kg.facts.names import fold
 
     return [fold(n.lower()) for n in r.with_]
 
 
 def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float = 0.0) -> list[Event]:
-    """The meeting events of one actor (``kg.queries.who_met_whom`` rows, grouped). A hub's
+    """The meeting events of one actor (``kg.query.queries.who_met_whom`` rows, grouped). A hub's
     events are cached beside a local store as its rows are, so that the answer read back costs
     what the rows alone would."""
     import hashlib
 
-    from kg.cache import Recipe, load, save
-    from kg.queries import HUB_MEETINGS, who_met_whom
+    from kg.query.queries import HUB_MEETINGS, who_met_whom
+    from kg.store.cache import Recipe, load, save
 
     name = "events-of-" + hashlib.sha256(f"{actor.iri} {window} {min_confidence}".encode()).hexdigest()[:16]
     events = load(store, name)
@@ -297,7 +297,7 @@ def events_of(store, actor, *, window: int = WINDOW_DAYS, min_confidence: float 
         events = group(rows, _party_names, window=window)
         if len(rows) >= HUB_MEETINGS:
             kwargs = (("window", window), ("min_confidence", min_confidence))
-            save(store, name, events, Recipe(function="kg.events:events_of", args=(actor,), kwargs=kwargs))
+            save(store, name, events, Recipe(function="kg.query.events:events_of", args=(actor,), kwargs=kwargs))
     return events
 
 
@@ -314,7 +314,7 @@ _REPORT_FIELDS = ("document", "document_source", "published", "date", "status", 
 
 @dataclass(frozen=True)
 class _Act:
-    """A reported relation (a ``kg.queries.relations_of`` row) as a report."""
+    """A reported relation (a ``kg.query.queries.relations_of`` row) as a report."""
 
     row: dict
     kind: str
@@ -329,7 +329,7 @@ class _Act:
 def relation_events(rows: list[dict], symmetric: frozenset[str], *, window: int = WINDOW_DAYS) -> list[dict]:
     """Relation rows of one actor -> one row per relation event: the main report's fields with the
     event's status, confidence and status history, and every report under ``reports``."""
-    from kg.relations import FROM_MEETING_STATUS
+    from kg.facts.specs import FROM_MEETING_STATUS
 
     to_meeting = {v: k for k, v in FROM_MEETING_STATUS.items()}
     acts = [_Act(r, r["type"], None, r["date"], r.get("published"), to_meeting[r["status"]], r["document"],

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.vocab import ENTITY_TYPES, MEETING_STATUSES  # noqa: F401  (re-exported)
+from kg.facts.vocab import ENTITY_TYPES, MEETING_STATUSES  # noqa: F401  (re-exported)
 
 EntityType = Literal["Person", "Organization", "Country", "City", "Place"]
 MeetingStatus = Literal["held", "scheduled", "potential", "cancelled"]
@@ -76,7 +76,7 @@ class Meeting(Model):
 
 
 class Relation(Model):
-    """An act of one party towards another (``kg.relations`` specs name the types): source ->
+    """An act of one party towards another (``kg.facts.specs`` specs name the types): source ->
     target for a directed type; for a symmetric one (AGREE) the order carries no meaning."""
 
     type: str

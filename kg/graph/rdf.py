@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import iris
-from kg.models import Entity, Evidence, Extraction
+from kg.facts.models import Entity, Evidence, Extraction
+from kg.facts.names import fold, lookup_keys, surname_key
+from kg.graph import iris
 from kg.ontology import DCTERMS, KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 _type = NamedNode(RDF + "type")
@@ -26,40 +27,6 @@ def _lit(value: str | int, datatype: str | None = None) -> Literal:
     if isinstance(value, int):
         return Literal(str(value), datatype=NamedNode(XSD + "integer"))
     return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
-
-
-def name_key(name: str) -> str:
-    """What a name is looked up by: lower case, single spaces (``kg:nameKey``, indexed)."""
-    return " ".join(name.split()).lower()
-
-
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
-
-
-def fold(key: str) -> str:
-    """A key without accents, so that "Erdogan" finds "Erdoğan" and back: Unicode decomposition
-    drops the marks, and the letters it cannot split are spelt as English news spells them.
-
-    >>> fold("erdoğan"), fold("søren kierkegaard"), fold("wałęsa")
-    ('erdogan', 'soren kierkegaard', 'walesa')
-    """
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", key.translate(_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def name_keys(name: str) -> list[str]:
-    """The keys a name is stored under: as written (lower case) and without accents."""
-    key = name_key(name)
-    return list(dict.fromkeys([key, fold(key)]))
-
-
-def surname_key(label: str) -> str | None:
-    """What a bare surname finds a person by (``kg:surnameKey``): the last word of a name of
-    several words, in lower case and without accents; None for a one-word name."""
-    words = label.split()
-    return fold(words[-1].lower()) if len(words) > 1 else None
 
 
 def surname_keys(label: str) -> list[str]:
@@ -149,7 +116,7 @@ class _GraphWriter:
             for alias in dict.fromkeys([e.name, *e.aliases]):
                 if alias != label:
                     add(node, SKOS + "altLabel", _lit(alias))
-            for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in name_keys(n)):
+            for key in dict.fromkeys(k for n in [label, e.name, *e.aliases] for k in lookup_keys(n)):
                 add(node, KG + "nameKey", _lit(key))
             if type_ == "Person":
                 for surname in surname_keys(label):
@@ -213,8 +180,8 @@ class _GraphWriter:
             add(node, PROV + "wasDerivedFrom", self.g)
 
     def relations(self, relations) -> None:
-        """Every relation the same way, its type's spec giving the class (kg.relations)."""
-        from kg.relations import spec
+        """Every relation the same way, its type's spec giving the class (kg.facts.specs)."""
+        from kg.facts.specs import spec
 
         add, actors = self.add, self.nodes
         for r in relations:

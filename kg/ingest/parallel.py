@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from kg.errors import InputError, KgError, UsageError
-from kg.models import Document, Extraction
-from kg.nlp import DEFAULT_MODEL
+from kg.extract.nlp import DEFAULT_MODEL
+from kg.facts.models import Document, Extraction
 
 BATCH_DOCUMENTS = 16
 # A batch of 16 articles takes seconds; no answer in this long means a worker that cannot run kg

@@ -16,7 +16,7 @@ server is started with ``allow_update``: then SPARQL updates and Graph Store ``P
   updates allowed).
 
 The standard library's threading HTTP server takes the requests; SPARQL queries run in a few
-worker processes (``kg.serve_pool``) so that one that runs past the time limit can be stopped
+worker processes (``kg.serve.pool``) so that one that runs past the time limit can be stopped
 for real, and a dropped client connection is one log line.
 """
 
@@ -28,8 +28,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
-from kg.serve_pool import QueryPool
-from kg.sparql_guard import refuse_service
+from kg.query.sparql_guard import refuse_service
+from kg.serve.pool import QueryPool
 
 MAX_BODY = 64 * 1024 * 1024
 _RESULTS = [
@@ -326,7 +326,7 @@ def make_server(
 ) -> _Server:
     """A server over the store folder at ``path``, not yet serving; ``port=0`` picks a free port.
     Queries run in ``workers`` processes and are stopped after ``timeout`` seconds
-    (``kg.serve_pool``); queries that call a remote ``SERVICE`` are refused unless ``allow_service``."""
+    (``kg.serve.pool``); queries that call a remote ``SERVICE`` are refused unless ``allow_service``."""
     from kg.store import OxigraphStore
 
     store = OxigraphStore(path, read_only=not allow_update)  # clear errors: missing store, busy store

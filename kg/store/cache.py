@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-VERSION = 6  # bump when a cached shape changes (2: decimals; 3: report dates; 4-5: events; 6: recipes)
+VERSION = (
+    7  # bump when a cached shape changes (2: decimals; 3: report dates; 4-5: events; 6: recipes; 7: modules moved)
+)
 KEEP_FILES = 80  # per projection, filter and its rows; the least recently used go
 
 
@@ -139,11 +141,15 @@ def graph_rows(
     return rows
 
 
-def refresh(path: str, before: str | None, written: Iterable[str]) -> int:
+def refresh(path: str, before: str | None, written: Iterable[str], backend: Any) -> int:
     """After a writer closed the store at ``path``: bring every value saved for the store as it
     was when the writer opened it (fingerprint ``before``) up to date with the graphs it wrote,
     replaced or dropped (``written``). Returns how many values were saved. Nothing here can fail
-    a write: a value not refreshed is stale by its fingerprint and rebuilt on the next read."""
+    a write: a value not refreshed is stale by its fingerprint and rebuilt on the next read.
+
+    ``backend`` is the store class that wrote (it opens ``path`` read-only and builds the
+    in-memory store of the written graphs), passed in so that this module, which the store
+    imports, imports no store."""
     written = set(written)
     folder = cache_dir(path)
     if not before or not written or not folder.is_dir():
@@ -152,12 +158,10 @@ def refresh(path: str, before: str | None, written: Iterable[str]) -> int:
     if not due:
         return 0
     global _MEMO
-    from kg.store import OxigraphStore
-
-    store = OxigraphStore(path, read_only=True)
+    store = backend(path, read_only=True)
     saved, _MEMO = 0, {}
     try:
-        delta = OxigraphStore.in_memory(q for g in sorted(written) for q in store.graph_quads(g))
+        delta = backend.in_memory(q for g in sorted(written) for q in store.graph_quads(g))
         for name, recipe in sorted(due, key=lambda d: d[1].query is None):  # rows first, then what reads them
             saved += _refresh_one(store, delta, name, recipe, before, written)
     finally:

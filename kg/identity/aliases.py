@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.facts.names import fold, lookup_key
 
 
 @dataclass
@@ -43,9 +44,14 @@ class AliasBook:
         )
         tmp.replace(self.path)
 
-    def canonical(self, name: str) -> str | None:
+    def merged(self, name: str) -> str | None:
+        """The book's spelling of ``name`` among the merged names (any case), or None."""
         key = name.casefold()
-        return next((v for k, v in self.merge.items() if k.casefold() == key), None)
+        return next((k for k in self.merge if k.casefold() == key), None)
+
+    def canonical(self, name: str) -> str | None:
+        merged = self.merged(name)
+        return None if merged is None else self.merge[merged]
 
     def apart(self, name: str) -> bool:
         return name.casefold() in {n.casefold() for n in self.keep_apart}
@@ -76,7 +82,7 @@ def merge_actors(store, keep, drop) -> int:
         for extra in (
             Quad(keep_node, label, Literal(keep.name), NamedNode(g)),
             Quad(keep_node, type_, NamedNode(KG + keep.type), NamedNode(g)),
-            Quad(keep_node, NamedNode(KG + "nameKey"), Literal(" ".join(keep.name.split()).lower()), NamedNode(g)),
+            Quad(keep_node, NamedNode(KG + "nameKey"), Literal(lookup_key(keep.name)), NamedNode(g)),
             *_surname_quads(keep, keep_node, g),
         ):
             out[str(extra)] = extra
@@ -90,8 +96,8 @@ def _surname_quads(keep, node, g: str) -> list:
     found by surname as a freshly written one is."""
     from pyoxigraph import Literal, NamedNode, Quad
 
+    from kg.graph.rdf import surname_keys
     from kg.ontology import KG
-    from kg.rdf import surname_keys
 
     keys = surname_keys(keep.name) if keep.type == "Person" else []
     return [Quad(node, NamedNode(KG + "surnameKey"), Literal(k), NamedNode(g)) for k in keys]
@@ -103,8 +109,7 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     Biden" / "Joe Biden" agree), or titles of different countries only."""
     if keep.type != "Person" or drop.type != "Person":
         return []
-    from kg.queries import person_countries
-    from kg.rdf import fold
+    from kg.query.queries import person_countries
 
     reasons = []
     a, b = keep.name.split(), drop.name.split()
@@ -122,7 +127,6 @@ def merge_conflicts(store, keep, drop) -> list[str]:
 def given_names_agree(x: str, y: str) -> bool:
     """ "J." and "Joseph", "Joe" and "Joseph", "Sergey" and "Sergei" (a transliteration) agree."""
     from kg.lexicons import nicknames
-    from kg.rdf import fold
 
     x, y = fold(x.lower()).rstrip("."), fold(y.lower()).rstrip(".")
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):

@@ -1,0 +1,1 @@
+"""Facts: the pydantic models extraction produces, the relation specs, the closed vocabularies."""

@@ -1,0 +1,1 @@
+"""Ingest runs: documents extracted (in this process or in workers) and stored all-or-nothing."""

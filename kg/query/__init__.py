@@ -1,0 +1,1 @@
+"""Answers from a store: named SPARQL queries, networkx projections, events, analytics."""

@@ -1,4 +1,4 @@
-"""The explorer's data and layout, without a browser (tests/test_browser.py drives the page)."""
+"""The explorer's data and layout, without a browser (tests/export/test_browser.py drives the page)."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ def slot_tokens(head, slot: str):
 _CLAUSE_SLOTS = frozenset({
     "ccomp_subj", "demanded_subj", "alleged_subj", "dismissed_claim_owner", "respected_owner",
     "retaliation_condition_subj", "plan_for", "clause_subj", "failed_subj", "act_object", "for_subj",
-    "condition_subj",
+    "condition_subj", "if_subj",
 })  # fmt: skip
 
 
@@ -103,6 +103,8 @@ def _clause_slot_tokens(head, slot: str):
     if slot == "for_subj":  # "called for Israel to halt": the subject of the "for ... to" clause
         return [s for c in head.children if c.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
+    if slot == "if_subj":  # "threatened to close the strait if Y attacks": whose act sets the threat off
+        return _condition_subjects(head)
     if slot == "condition_subj":  # "warned that it would V if Y ...": the one threatened
         return [s for c in head.children if c.dep_ == "ccomp" and _own_act(c) for s in _condition_subjects(c)]
     return []
@@ -200,7 +202,8 @@ def objects_of(verb):
     """The verb's objects and the objects of its particles and agent-less prepositions."""
     out = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}] or _relative_object(verb)
     out += [p for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    out += [p for c in verb.children if c.dep_ in {"prep", "dative"} for p in c.children if p.dep_ == "pobj"]
+    out += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ != "without"  # what is absent
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     return out
 
 
@@ -220,6 +223,13 @@ def inside_another_cue(verb, verbs: dict) -> bool:
         lemma = node.lemma_.lower()
         if lemma not in verbs or lemma in DENYING | {"deny"}:  # "denied threatening X": a denied threat
             continue
-        if not all(c.entry.get("reports") for c in verbs[lemma]) or demands(clause) or alleges(clause):
+        # a cue word that acts only on the nouns its entry names is no act without them: "are
+        # expected to sign a deal" forecasts a signing, where "expected a withdrawal" demands one
+        cues = [
+            c for c in verbs[lemma] if c.objects is None or any(o.lemma_.lower() in c.objects for o in objects_of(node))
+        ]
+        if not cues:
+            continue
+        if not all(c.entry.get("reports") for c in cues) or demands(clause) or alleges(clause):
             return True  # "said Y should sanction Z" asks Y; "said Y sanctioned Z" reports the sanction
     return False

@@ -31,11 +31,26 @@ def act_date(trigger, sent, published, status: str) -> str | None:
     """The date of the act: a date expression inside the clause of its cue, resolved against the
     publication date as meeting dates are (a date of another clause is not this act's)."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    inside = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end and e.root in verb.subtree]
+    inside = [e for e in sentence_dates(sent.doc) if sent.start <= e.start < sent.end and e.root in verb.subtree
+              and not _other_clause(e.root, verb)]  # fmt: skip
     if not inside:
         return None
     chosen = min(inside, key=lambda e: min(abs(e.start - trigger.i), abs(e.end - 1 - trigger.i)))
     return resolve_date(chosen, sent, trigger, published, planned=status in {"scheduled", "hypothetical"})
+
+
+def _other_clause(tok, verb) -> bool:
+    """Whether ``tok`` sits in a clause of its own below ``verb``: a conjoined, adverbial or
+    relative clause with its own subject tells of another act, and its date is that act's
+    ("could reach a deal, but talks ended without one in August")."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in {"conj", "advcl", "relcl", "ccomp"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def act_status(entry: dict, trigger) -> str:

@@ -98,6 +98,7 @@ class RelationReader(RelationParties):
         self.text = text  # the document's own text: evidence is quoted from it, never from a recased view
         self.verbs, self.nouns = cue_index()
         self.dashed = [(s, frozenset(s.cues()["dash_pair_nouns"])) for s in specs() if "dash_pair_nouns" in s.cues()]
+        self.outcomes = [(s, s.cues()["outcomes"]) for s in specs() if "outcomes" in s.cues()]
         self._names: set[str] | None = None
         self._body: tuple[int, Referent] | None = None  # (sentence start, the body "it" may take up)
         self._accused: tuple[int, str, str] | None = None  # (sentence end, accuser, accused) of the last ACCUSE
@@ -115,6 +116,8 @@ class RelationReader(RelationParties):
             if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj", "nsubjpass"}:
                 for cue in self.nouns.get(lemma, ()):
                     out += self._noun(cue, tok, sent)
+                if tok.dep_ == "pobj":
+                    out += self._outcome(tok, sent)
         for r in out:
             if r.type == "ACCUSE":
                 self._accused = (sent.end, r.source, r.target)
@@ -211,6 +214,9 @@ class RelationReader(RelationParties):
         """One relation per pair of parties. The parties named "with" are each the subject's
         partners, not each other's ("seeking a treaty with the United States and South Korea")."""
         sides, partners = self._symmetric_parties(cue, verb, trigger)
+        return self._symmetric_pairs(cue, trigger, sides, partners, sent)
+
+    def _symmetric_pairs(self, cue: Cue, trigger, sides: list[Referent], partners: list[Referent], sent):
         table = self.reader.table
         side = list(dict.fromkeys(n for n in (name_of(r, table) for r in sides) if n))
         other = [n for n in dict.fromkeys(name_of(r, table) for r in partners) if n and n not in side]
@@ -240,6 +246,30 @@ class RelationReader(RelationParties):
         sides += [r for h in heads[1:] for r in self._slots(h, ["prep:between"])]
         partners = [r for h in heads for r in self._slots(h, ["prep:with"])]
         return sides, partners
+
+    def _outcome(self, noun, sent) -> list[Relation]:
+        """ "Talks between A and B ended without an agreement" (denied), "... ended with a deal"
+        (asserted), "A and B are close to a deal" (hypothetical): a deal noun as what a meeting
+        ended with, or as the goal its parties are near, is the parties' agreement."""
+        prep, out = noun.head, []
+        for spec, words in self.outcomes:
+            if noun.lemma_.lower() not in spec.cues().get("deal_nouns", ()):
+                continue
+            head = prep.head
+            if prep.lower_ in {"with", "without"} and head.lemma_.lower() in words["verbs"]:
+                status, verb = ("denied" if prep.lower_ == "without" else None), head
+            elif prep.lower_ == "to" and head.dep_ == "acomp" and head.lemma_.lower() in words["near"]:
+                status, verb = "hypothetical", head.head
+            else:
+                continue
+            if any(c.dep_ == "acl" and c.lemma_.lower() in words["not_about"] for c in noun.children):
+                continue  # "ended with an agreement to meet again": a meeting to come, no deal
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            sides = self._sources(verb)[0] + [r for s in subjects for r in self._slots(s, ["prep:between"])]
+            partners = [r for h in (noun, *subjects) for r in self._slots(h, ["prep:with"])]
+            cue = Cue(spec, {"status": status} if status else {}, None, True)
+            out += self._symmetric_pairs(cue, noun, sides, partners, sent)
+        return out
 
     def _dash_pair(self, noun, sent) -> list[Relation]:
         """ "Rwanda–Congo Deal Signing", "the Peru-Chile accord": two parties joined by a dash before
@@ -277,7 +307,8 @@ class RelationReader(RelationParties):
                     return (
                         [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
                     ), False
-                return self._speaker(subj[0]) or self.actors(subj[0]) or self._title_body(subj[0]), False
+                found = self._speaker(subj[0]) or self.actors(subj[0]) or self._title_body(subj[0])
+                return found or self._body_speaking(subj[0]), False
             issuer = issuing_verb(node)
             if issuer is not None:  # "issued a statement calling on X": whoever issued it
                 node = issuer
@@ -286,6 +317,17 @@ class RelationReader(RelationParties):
                 break
             node = node.head
         return [], False
+
+    def _body_speaking(self, subj) -> list[Referent]:
+        """ "Iran's foreign ministry", "the Chinese embassy", "a spokesman for the Russian defence
+        ministry" acting: an unnamed office or spokesperson speaks for whose it is (``clauses.json``
+        "speaking_bodies"); a named office ("the Russian Foreign Ministry") is its own party."""
+        if subj.lemma_.lower() not in clause_words()["speaking_bodies"]:
+            return []
+        owners = self._owner(subj)
+        for p in (p for c in subj.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children):
+            owners = owners or self.actors(p) or self._owner(p)
+        return owners
 
     def _official(self, r: Referent) -> bool:
         """A country, a body, or a person the text gives a title or who speaks for someone."""

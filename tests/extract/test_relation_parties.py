@@ -4,6 +4,8 @@ Every sentence is our own, each rule with a negative."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_seat_of_government_speaks_for_its_country(relations):
     got = relations("White House spokesman Tom Reyes said Peru was violating the border agreement.")
@@ -250,3 +252,27 @@ def test_speaking_for_a_partys_independence_backs_it(relations):
     assert ("SUPPORT", "Poland", "Ukraine", "asserted") in relations("Poland lobbied for Ukraine's membership of NATO.")
     assert relations("A spokesman who speaks for the Foreign Ministry of Peru declined to comment.") == set()
     assert relations("Chile spoke with Peru on Monday.") == set()  # a call, never also a relation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru share a border. Peru's foreign ministry condemned Chile.",
+        "Chile and Peru share a border. The Peruvian embassy criticised Chile.",
+        "Chile and Peru share a border. A spokesman for the Peruvian defence ministry accused Chile of spying.",
+    ],
+)
+def test_an_unnamed_office_of_a_country_speaks_for_it(relations, text):
+    assert ("ACCUSE", "Peru", "Chile", "asserted") in relations(text)
+
+
+def test_a_named_office_is_its_own_party_and_an_ownerless_one_nobody(relations):
+    assert ("ACCUSE", "Peruvian Foreign Ministry", "Chile", "asserted") in relations(
+        "The Peruvian Foreign Ministry condemned Chile."
+    )
+    assert relations("Chile and Peru share a border. The ministry condemned Chile.") == set()
+
+
+def test_visiting_an_embassy_is_no_meeting_with_its_country(read):
+    x = read("Chile and Peru share a border. Foreign Minister Ana Ruiz visited the Peruvian embassy in Santiago.")
+    assert x.meetings == [] and x.relations == []

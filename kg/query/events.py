@@ -326,22 +326,40 @@ class _Act:
     confidence: float
 
 
-def relation_events(rows: list[dict], symmetric: frozenset[str], *, window: int = WINDOW_DAYS) -> list[dict]:
-    """Relation rows of one actor -> one row per relation event: the main report's fields with the
-    event's status, confidence and status history, and every report under ``reports``."""
+def _acts(rows: list[dict], symmetric: frozenset[str], keys: tuple[str, str, str]):
+    """Relation rows as reports, and the party key that groups them: the type and parties, the
+    direction kept except for a symmetric type, a denial apart from what it denies. ``keys``
+    name the rows' source, target and document fields."""
     from kg.facts.specs import FROM_MEETING_STATUS
 
     to_meeting = {v: k for k, v in FROM_MEETING_STATUS.items()}
-    acts = [_Act(r, r["type"], None, r["date"], r.get("published"), to_meeting[r["status"]], r["document"],
+    source, target, document = keys
+    acts = [_Act(r, r["type"], None, r.get("date"), r.get("published"), to_meeting[r["status"]], r[document],
                  r["confidence"]) for r in rows]  # fmt: skip
 
     def parties(a: _Act) -> tuple[str, ...]:
         r = a.row
         kind = r["type"] + (" denied" if r["status"] == "denied" else "")  # a denial joins no assertion
         if r["type"] in symmetric:
-            return (kind, *sorted({r["source"], r["target"]}))
-        return (kind, "source " + r["source"], "target " + r["target"])
+            return (kind, *sorted({r[source], r[target]}))
+        return (kind, "source " + r[source], "target " + r[target])
 
+    return acts, parties
+
+
+def relation_event_ids(rows: list[dict], symmetric: frozenset[str], *, window: int = WINDOW_DAYS) -> dict[str, int]:
+    """Relation IRI -> the number of its event, for rows of the store-wide relation table (parties
+    by IRI): what a relation graph counts instead of reports, as ``event_ids`` does for meetings."""
+    acts, parties = _acts(rows, symmetric, ("s", "t", "doc"))
+    return {a.row["rel"]: i for i, e in enumerate(group(acts, parties, window=window)) for a in e.reports}
+
+
+def relation_events(rows: list[dict], symmetric: frozenset[str], *, window: int = WINDOW_DAYS) -> list[dict]:
+    """Relation rows of one actor -> one row per relation event: the main report's fields with the
+    event's status, confidence and status history, and every report under ``reports``."""
+    from kg.facts.specs import FROM_MEETING_STATUS
+
+    acts, parties = _acts(rows, symmetric, ("source", "target", "document"))
     out = []
     for e in group(acts, parties, window=window):
         out.append(

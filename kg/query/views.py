@@ -219,15 +219,20 @@ def actor_aliases(store: Store) -> dict[str, list[str]]:
 
 def relation_graph(store: Store, flt: ViewFilter):
     """One relation type as a graph: an ``nx.DiGraph`` (source -> target) for a directed type, an
-    ``nx.Graph`` for a symmetric one; each edge's ``meetings`` is its number of reports (the
-    weight the analytics read) and ``items`` the reports (type, status, date, evidence, source)."""
+    ``nx.Graph`` for a symmetric one; each edge's ``meetings`` is its number of relation events
+    (the weight the analytics read: one act reported by a statement and a news story counts once,
+    ``kg.query.events``), ``reports`` its number of reports and ``items`` the reports (type,
+    status, date, evidence, source, event)."""
     import networkx as nx
 
     from kg.facts.specs import spec
+    from kg.query.events import relation_event_ids
 
-    g = nx.DiGraph() if spec(flt.relation).directed else nx.Graph()
+    directed = spec(flt.relation).directed
+    g = nx.DiGraph() if directed else nx.Graph()
     rows = [r for r in relation_table(store) if r["type"] == flt.relation and flt.keeps_meeting(r)]
     labels = _actor_types(store) if rows else {}
+    event_of = relation_event_ids(rows, frozenset() if directed else frozenset({flt.relation}))
     for r in rows:
         ends = [(r["s"], r["source"]), (r["t"], r["target"])]
         if any(labels.get(iri) not in flt.types for iri, _ in ends):
@@ -236,17 +241,20 @@ def relation_graph(store: Store, flt: ViewFilter):
             g.add_node(iri, label=label, type=labels[iri])
         a, b = r["s"], r["t"]
         if not g.has_edge(a, b):
-            g.add_edge(a, b, meetings=0, statuses=[], dates=[], documents=[], items=[], relation=flt.relation)
+            g.add_edge(a, b, meetings=0, reports=0, statuses=[], dates=[], documents=[], items=[],
+                       relation=flt.relation)  # fmt: skip
         e = g.edges[a, b]
         item = {"meeting": r["rel"], "date": r.get("date"), "status": r["status"], "kind": r["type"],
                 "place": None, "evidence": r["evidence"], "source": r.get("src"),
-                "confidence": r["confidence"], "document": r["doc"].rsplit("/", 1)[-1]}  # fmt: skip
-        e["meetings"] += 1
+                "confidence": r["confidence"], "document": r["doc"].rsplit("/", 1)[-1], "event": event_of[r["rel"]]}  # fmt: skip
+        e["reports"] += 1
         e["statuses"].append(r["status"])
         e["documents"].append(item["document"])
         e["items"].append(item)
         if item["date"]:
             e["dates"].append(item["date"])
+    for _, _, e in g.edges(data=True):
+        e["meetings"] = len({it["event"] for it in e["items"]})
     return g
 
 

@@ -45,3 +45,16 @@ def test_relations_prints_acts_and_their_reports(tmp_path, news_store):
     ] * 2
     run = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "relations", "Belarus", "--reports"])
     assert run.exit_code == 0 and "2 relation(s)" in run.stdout
+
+
+def test_a_relation_graph_counts_acts_not_reports(tmp_path, news_store):
+    g = news_store(WEIGHING, IMPOSED, RECALLED, AGAIN, DENIED)
+    store, graph = g.meeting_graph(statuses=["asserted", "hypothetical", "denied"], relation="SANCTION")
+    try:
+        ((a, b, edge),) = graph.edges(data=True)
+        assert (graph.nodes[a]["label"], graph.nodes[b]["label"]) == ("Canada", "Belarus")
+        # weighing -> imposed -> recalled is one act, five months later another, the denial a third
+        assert (edge["reports"], edge["meetings"]) == (5, 3)
+        assert len({it["event"] for it in edge["items"]}) == 3
+    finally:
+        store.close()

@@ -62,9 +62,9 @@ var network;
   function relationStyle(r, items) {
     const sure = items.some((it) => it.status === "asserted");
     return { color: KG.relation_colours[r.type] || "#d62728", dashes: sure ? false : [2, 6],
-             width: 1 + Math.min(items.length, 5), arrows: r.directed ? "to" : "",
+             width: 1 + Math.min(events(items), 5), arrows: r.directed ? "to" : "",
              title: nodeById.get(r.from).label + (r.directed ? " → " : " — ") + nodeById.get(r.to).label + "\n" +
-               r.type + " (" + r.label + "): " + items.length + " report(s)\nclick for the evidence" };
+               r.type + " (" + r.label + "): " + events(items) + " act(s), " + items.length + " report(s)\nclick for the evidence" };
   }
   edges.add(KG.relations.map((r) => Object.assign({ id: r.id, from: r.from, to: r.to }, relationStyle(r, r.items))));
   network = new vis.Network(byId("kg-graph"), { nodes: nodes, edges: edges }, {

@@ -293,7 +293,7 @@ class KnowledgeGraph:
         summary (ingested, skipped, failed, errors). A text's source is ``source``, else "text"."""
         import tempfile
 
-        from kg.documents.sources import parse_date
+        from kg.documents.sources import is_path, parse_date
         from kg.extract.pipeline import Extractor
         from kg.identity.aliases import AliasBook
         from kg.ingest.run import Summary, ingest
@@ -301,8 +301,8 @@ class KnowledgeGraph:
 
         day = parse_date(date, what="date")
         items = list(items)
-        paths = [str(i) for i in items if isinstance(i, Path) or Path(str(i)).exists()]
-        texts = [str(i) for i in items if not (isinstance(i, Path) or Path(str(i)).exists())]
+        paths = [str(i) for i in items if is_path(i)]
+        texts = [str(i) for i in items if not is_path(i)]
         extractor = Extractor()
         store = open_store(self.location)
         total = Summary()

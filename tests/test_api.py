@@ -55,6 +55,13 @@ def test_api_ingests_texts_as_well_as_paths(tmp_path):
     assert g.sparql("ASK { ?p rdfs:label 'Ana Ruiz' }") is True
 
 
+def test_api_takes_a_whole_article_as_text(tmp_path):
+    # longer than any file name may be, and several lines: a text, never looked up as a path
+    article = "Oslo talks\n" + "Chilean Foreign Minister Ana Ruiz met Norwegian Prime Minister Eva Lind. " * 10
+    summary = kg.open(tmp_path / "store").ingest([article], date="2026-03-10")
+    assert (summary.ingested, summary.errors) == (1, [])
+
+
 def test_api_explorer_is_the_clis_page_and_shows_inline(graph, tmp_path):
     out = tmp_path / "g.html"
     assert (

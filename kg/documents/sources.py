@@ -310,3 +310,14 @@ def _from_jsonl(text: str, label: str, source: str | None) -> Iterator[Source]:
             yield Source(where, [], msg if msg.startswith(where) else f"{where}: {msg}")
             continue
         yield Source(where, docs)
+
+
+def is_path(item: str | Path) -> bool:
+    """A ``Path``, or a string naming an existing file or folder; an article's text is neither,
+    even where the system refuses to look it up as a name (longer than a file name may be)."""
+    if isinstance(item, Path):
+        return True
+    try:
+        return "\n" not in item and Path(item).exists()
+    except (OSError, ValueError):
+        return False

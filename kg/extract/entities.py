@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.mentions import Mention
 from kg.facts.models import Entity
 from kg.facts.names import mention_key
-from kg.lexicons import family_names_first, name_words, nicknames
+from kg.lexicons import bare_surname, family_names_first, gazetteer, name_words, nicknames
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
 
@@ -48,8 +48,11 @@ class Group:
             return "Organization"
         if any(m.type == "Person" and len(m.text.split()) > 1 for m in self.mentions):
             return "Person"
-        if any(m.person_cue for m in self.mentions) and not any(_org_word(m.text) for m in self.mentions):
-            return "Person"  # "chairman Prachanda": a title says so, whatever the model said
+        if any(m.person_cue for m in self.mentions) and not any(
+            _org_word(m.text) or gazetteer().seat(m.text) for m in self.mentions
+        ):
+            return "Person"  # "chairman Prachanda": a title says so, whatever the model said; no seat
+            # of government is a person ("senior White House officials")
         votes = Counter(m.type for m in self.mentions if m.type in _TYPE_ORDER)
         if not votes:
             return "Organization"
@@ -94,7 +97,7 @@ def _within(full: list[str], short: list[str]) -> bool:
     if not full or not short:
         return False
     if len(short) == 1:
-        return full[-1] == short[0]
+        return full[-1] == short[0] or bare_surname(full[-1]) == bare_surname(short[0])
     n = len(short)
     if any(full[i : i + n] == short for i in range(len(full) - n + 1)):
         return True

@@ -63,6 +63,8 @@ def classify(text: str, label_type: str) -> tuple[str, str | None]:
     capital = gaz.city_country(text)
     if capital:
         return "City", capital
+    if label_type == "Person" and gaz.seat(text):
+        return "Place", None  # "senior White House officials": a seat of government is a venue, never a person
     if (
         _has_word(text, _word_set("place_words"))
         and label_type in {"City", "Place", "Organization", "Person"}

@@ -67,6 +67,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     text_all = text_of(doc)
     not_names = {w.lower() for w in name_words()["not_names"]}
     events = {w.lower() for w in name_words()["event_heads"]}
+    storms = set(name_words()["storm_words"])
     if ents is None:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for start_char, end_char, label in ents:
@@ -85,13 +86,13 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
                 end -= 1  # "Morgan Tsvangirai" out of "designate Morgan Tsvangirai"; "Biden-elect"
             while end - start > 1 and (doc[start].lower_ in titles().words or doc[start].lower_ in _NAME_TAILS):
                 start += 1  # "President Biden": the title is not part of the name
-        if start >= end:
-            continue
+        if start >= end or (start > 0 and doc[start - 1].lower_ in storms and doc[start - 1].is_title):
+            continue  # "Hurricane Maria": a storm's name, though the model found only "Maria"
         span = doc[start:end]
         for piece_start, piece_end in split_compound(span):
             text = text_all[piece_start:piece_end]
-            if text.lower() in not_names or not any(c.isupper() for c in text):
-                continue
+            if text.lower() in not_names or not any(c.isupper() for c in text) or text.split()[0].lower() in storms:
+                continue  # "Cyclone Gonu" is named like a person, and is none
             typ, country = classify(text, label_type)
             if typ != "Person" and text.split()[-1].lower() in events:
                 out += _parties_in_event(text_all, piece_start, text)

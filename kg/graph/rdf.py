@@ -34,10 +34,11 @@ def surname_keys(label: str) -> list[str]:
     three words that begins with a family name written first and given to no one elsewhere
     ("xi" and "jinping" for "Xi Jinping", only "darroch" for "Kim Darroch";
     kg/lexicons/family_names_first.txt)."""
-    from kg.lexicons import family_names_first
+    from kg.lexicons import bare_surname, family_names_first
 
     words = label.split()
     keys = [surname_key(label)] if len(words) > 1 else []
+    keys += [bare_surname(k) for k in keys]  # "al-bashir" is "bashir" too
     if len(words) in (2, 3) and words[0].lower() in family_names_first(across_documents=True):
         keys.append(fold(words[0].lower()))
     return list(dict.fromkeys(k for k in keys if k))

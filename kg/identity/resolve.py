@@ -6,7 +6,8 @@ people, applied whatever order the documents come in:
 - the alias file decides first (``kg merge`` writes it; ``keep_apart`` names never join);
 - a one-word name ("Trump", which the model may call an organisation in a headline) joins the one
   stored person whose surname it is ("Xi" the family name, written first, of "Xi Jinping":
-  ``kg.graph.rdf.surname_keys``); with two ("Bill Clinton", "Hillary Clinton") it stays apart;
+  ``kg.graph.rdf.surname_keys``); with two ("Bill Clinton", "Hillary Clinton") it joins the one
+  whose stored titles hold the title this document gives it ("Secretary Clinton"), else stays apart;
 - a full name joins the one stored person of its surname whose names agree with it ("Mike Pompeo"
   and "Michael R. Pompeo"; "Sergey" and "Sergei"; "Hillary Rodham Clinton" and "Hillary Clinton",
   never "Bill Clinton"); when the names agree with two ("George Bush" with "George W. Bush" and
@@ -27,7 +28,7 @@ from kg.graph.rdf import surname_keys, to_quads
 from kg.identity.aliases import AliasBook, merge_actors, merge_conflicts, names_agree
 from kg.ontology import load_query
 from kg.query.queries import Actor, find_actor, person_by_surname, person_countries
-from kg.store import Store
+from kg.store import IRI, Store
 
 
 class ActorResolver:
@@ -49,15 +50,17 @@ class ActorResolver:
         self._pending_bare: list[tuple[str, str, str]] = []
         self._written: list[tuple[str, str, str]] = []  # full names of the document just written
         self._countries: dict[str, set[str]] = {}  # person -> countries of their titles, this document
+        self._titles: dict[str, set[str]] = {}  # person -> their titles (lower case), this document
 
     def quads(self, x: Extraction) -> list:
         """The document's quads (``kg.graph.rdf.to_quads``), its entities resolved against the store;
         the countries its titles give each person are evidence against a join."""
         countries = {e.name for e in x.entities if e.type == "Country"}
-        self._countries = {}
+        self._countries, self._titles = {}, {}
         for r in x.roles:
             if r.of in countries:
                 self._countries.setdefault(r.person, set()).add(r.of)
+            self._titles.setdefault(r.person, set()).add(r.title.lower())
         return to_quads(x, self)
 
     def __call__(self, e: Entity) -> tuple[str, str, str]:
@@ -98,12 +101,13 @@ class ActorResolver:
         Each rewritten document graph is one swap; returns how many were rewritten."""
         rewritten = 0
         for surname, iri, label in self._written:
-            if {i for i, _ in self._by_surname(surname)} != {iri}:
-                continue  # two stored people of this surname: a bare one stays apart
+            namesakes = {i for i, _ in self._by_surname(surname)} - {iri}
             keep = Actor(name=label, type="Person", iri=iri)
             for bare_iri, bare_label in sorted(self._bare_of(surname) - {(iri, label)}):
                 if self.aliases and self.aliases.apart(bare_label):
                     continue
+                if namesakes and self._titled_as(bare_iri, [iri, *sorted(namesakes)]) != iri:
+                    continue  # two stored people of this surname, and no title says which
                 drop = Actor(name=bare_label, type="Person", iri=bare_iri)  # an organisation so named too
                 if merge_conflicts(self.store, keep, drop):
                     continue  # "Kim" of one country, "Kim Jong Un" of another
@@ -128,6 +132,20 @@ class ActorResolver:
         theirs = person_countries(self.store, Actor(name=stored[1], type="Person", iri=stored[0]))
         return bool(theirs) and not mine & theirs
 
+    def _same_title(self, name: str, stored: tuple[str, str]) -> bool:
+        """Whether a title this document gives ``name`` is one of the stored person's, word for
+        word ("Secretary" of "Secretary of State"; "President" of "President")."""
+        return _titles_fit(self._titles.get(name, set()), self._stored_titles(stored[0]))
+
+    def _stored_titles(self, iri: str) -> set[str]:
+        return {r["title"].lower() for r in self.store.select(load_query("person_titles"), person=IRI(iri))}
+
+    def _titled_as(self, bare_iri: str, candidates: list[str]) -> str | None:
+        """The one candidate whose stored titles hold the titles a one-word node was given, else None."""
+        mine = self._stored_titles(bare_iri)
+        fits = [c for c in candidates if _titles_fit(mine, self._stored_titles(c))]
+        return fits[0] if len(fits) == 1 else None
+
     def _bare_of(self, surname: str) -> set[tuple[str, str]]:
         if surname not in self._bare:
             rows = self.store.select(load_query("bare_persons"), key=surname)
@@ -149,6 +167,8 @@ class ActorResolver:
             return iris.actor(e.type, e.name), e.name, e.type
         if e.type in {"Person", "Organization"} and len(e.name.split()) == 1:
             hits = _by_iri(self._by_surname(e.name))
+            if len(hits) > 1:  # "President Obama" is not the First Lady: the title tells namesakes apart
+                hits = [h for h in hits if self._same_title(e.name, h)]
             if len(hits) == 1 and not self._other_country(e.name, hits[0]):
                 return (*hits[0], "Person")
         if e.type == "Person" and (surname := surname_key(e.name)):
@@ -168,3 +188,8 @@ def _by_iri(hits) -> list[tuple[str, str]]:
         if iri not in best or (len(label), label) < (len(best[iri]), best[iri]):
             best[iri] = label
     return sorted(best.items())
+
+
+def _titles_fit(mine: set[str], theirs: set[str]) -> bool:
+    """Whether one of ``mine`` is one of ``theirs``, word for word ("secretary" of "secretary of state")."""
+    return any(set(m.split()) <= set(t.split()) for m in mine for t in theirs)

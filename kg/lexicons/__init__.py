@@ -189,6 +189,15 @@ def name_words() -> dict:
     return json.loads((HERE / "names.json").read_text(encoding="utf-8"))
 
 
+def bare_surname(word: str) -> str:
+    """A surname without the article that may open it ("al-bashir" -> "bashir"; names.json
+    "surname_articles"), so that "Bashir" and "al-Bashir" are one surname."""
+    for article in name_words()["surname_articles"]:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
+
+
 @cache
 def confidences() -> dict:
     return json.loads((HERE / "confidence.json").read_text(encoding="utf-8"))

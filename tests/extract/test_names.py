@@ -121,3 +121,25 @@ def test_names_a_capitalised_modifier_and_a_plural_name_make_a_group(read):
     assert "Former Detainees" in groups and "Detainees" not in {e.name for e in x.entities}
     x = read("Luis Vega met former President Ana Ruiz in Nairobi on Monday.")
     assert "Ana Ruiz" in persons(x) and not any("former" in e.name.lower() for e in x.entities)
+
+
+def test_names_an_arabic_surname_is_one_with_or_without_its_article(read):
+    x = read("President Omar al-Kadir met Chancellor Eva Lind in Cairo. Kadir said the talks went well.")
+    kadir = [e for e in x.entities if "Kadir" in e.name]
+    assert [(e.name, "Kadir" in e.aliases) for e in kadir] == [("Omar al-Kadir", True)]
+    # an article is no surname of its own: "Al" alone joins nobody
+    x = read("President Omar al-Kadir met Chancellor Eva Lind in Cairo. Al Gore said the talks went well.")
+    assert "Al Gore" in persons(x)
+
+
+def test_names_a_seat_of_government_is_never_a_person(read):
+    x = read("The Secretary-General met with senior White House and National Security Council officials.")
+    assert {e.name: e.type for e in x.entities}.get("White House") == "Place"
+    x = read("Chairman Prachanda met the press.")  # a title still makes a name a person
+    assert "Prachanda" in persons(x)
+
+
+def test_names_a_storm_is_named_like_a_person_and_is_none(read):
+    x = read("Cyclone Gonu hit Oman on Tuesday. Hurricane Maria destroyed homes in Puerto Rico.")
+    assert persons(x) == set()
+    assert "Maria Lopez" in persons(read("President Ana Ruiz met Maria Lopez in Lima."))

@@ -139,3 +139,35 @@ def test_resolve_one_person_labelled_two_ways_is_one_entity_row(tmp_path):
     rows = [e for e in json.loads(kg(store, "entities", "--type", "Person", "--json").stdout) if "Kim" in e["name"]]
     assert len(rows) == 1 and rows[0]["documents"] == 2  # one IRI, two labels: one row
     assert _partners(store, "Kim Jong-un") == {"Eva Lind", "Luis Vega"}
+
+
+VEGAS = [
+    "President Carlos Vega met Chancellor Eva Lind in Berlin on Monday.",
+    "First Lady Rosa Vega visited a school in Lima on Monday.",
+    "President Vega met Prime Minister Omar Haddad in Quito on Friday.",
+    "President Carlos Vega and First Lady Rosa Vega met Chancellor Eva Lind in Berlin on Monday.",
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [1, 0, 2], [2, 3]])
+def test_resolve_a_title_tells_two_namesakes_apart(tmp_path, order):
+    """A bare surname with two stored namesakes joins the one whose titles hold the title this
+    document gives it; so does a bare node stored before a document that names both."""
+    store = _ingest(tmp_path, "s", [VEGAS[i] for i in order])
+    assert {p for p in _persons(store) if "Vega" in p} == {"Carlos Vega", "Rosa Vega"}
+    assert {"Eva Lind", "Omar Haddad"} <= _partners(store, "Carlos Vega")
+    assert "Omar Haddad" not in _partners(store, "Rosa Vega")
+
+
+def test_resolve_an_untitled_bare_surname_of_two_namesakes_stays_apart(tmp_path):
+    store = _ingest(tmp_path, "s", [*VEGAS[:2], "Vega met Prime Minister Omar Haddad in Quito on Friday."])
+    assert {p for p in _persons(store) if "Vega" in p} == {"Carlos Vega", "Rosa Vega", "Vega"}
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_resolve_a_surname_without_its_article_is_that_person(tmp_path, order):
+    texts = ["President Omar al-Kadir met Chancellor Eva Lind in Cairo on Monday.",
+             "Kadir met Prime Minister Omar Haddad in Quito on Friday."]  # fmt: skip
+    store = _ingest(tmp_path, "s", [texts[i] for i in order])
+    assert {p for p in _persons(store) if "Kadir" in p} == {"Omar al-Kadir"}
+    assert _partners(store, "Omar al-Kadir") == {"Eva Lind", "Omar Haddad"}

@@ -110,7 +110,24 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
         _tidy(text_all, m)
     out = repair_runs(doc, out)
     out.sort(key=lambda m: m.start)
+    _persons_by_coordination(doc, out)
     return out
+
+
+def _persons_by_coordination(doc, mentions: list[Mention]) -> None:
+    """ "Macron and Scholz meet in Paris": a one-word name the model calls a place, which no
+    gazetteer knows, joined by "and" to a person is a person too (coordinated names are of one
+    kind; a known city, "Biden and Beijing", keeps its type)."""
+    gaz = gazetteer()
+    by_token = {t.i: m for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    for m in mentions:
+        if m.type not in {"City", "Place"} or " " in m.text or gaz.city_country(m.text) or gaz.country(m.text):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(
+            (other := by_token.get(c.i)) is not None and other.type == "Person" for c in span.root.conjuncts
+        ):
+            m.type = "Person"
 
 
 def _parties_in_event(text: str, start: int, name: str) -> list[Mention]:

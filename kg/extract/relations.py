@@ -29,6 +29,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.coordination import comma_subjects
 from kg.extract.discourse import Referent, name_of
 from kg.extract.parties import SUBJECT_DEPS, PartyReader
 from kg.extract.relation_parties import RelationParties
@@ -308,7 +309,10 @@ class RelationReader(RelationParties):
                         [self._body[1]] if self._body and self._body[0] >= subj[0].sent.start - _BODY_REACH else []
                     ), False
                 found = self._speaker(subj[0]) or self.actors(subj[0]) or self._title_body(subj[0])
-                return found or self._body_speaking(subj[0]), False
+                found = (found or self._body_speaking(subj[0])) + [
+                    r for t in comma_subjects(subj[0]) for r in self.actors(t)
+                ]
+                return found, False
             issuer = issuing_verb(node)
             if issuer is not None:  # "issued a statement calling on X": whoever issued it
                 node = issuer

@@ -12,6 +12,7 @@ conjoined verb's subject, the noun a relative clause hangs from.
 
 from __future__ import annotations
 
+from kg.extract.coordination import comma_subjects
 from kg.extract.discourse import Referent, country_of, name_of
 from kg.extract.frames import Found, Frames, reciprocal, unique
 from kg.extract.parties import SUBJECT_DEPS
@@ -202,6 +203,7 @@ class VerbFrames(Frames):
                 if c.dep_ == "nsubjpass" and v.dep_ not in {"xcomp", "ROOT"} and depth == 0:
                     continue
                 found += self.r.actors(c) + self._coordinated_in(c)  # the small parser may attach them apart
+                found += [r for t in comma_subjects(c) for r in self.r.actors(t)]  # "Biden, Xi to meet"
         if found or own:
             return unique(found, self.table)
         if depth > 4 or v.head.i == v.i:

@@ -143,3 +143,12 @@ def test_names_a_storm_is_named_like_a_person_and_is_none(read):
     x = read("Cyclone Gonu hit Oman on Tuesday. Hurricane Maria destroyed homes in Puerto Rico.")
     assert persons(x) == set()
     assert "Maria Lopez" in persons(read("President Ana Ruiz met Maria Lopez in Lima."))
+
+
+def test_names_a_name_joined_by_and_to_a_person_is_a_person(read, meetings):
+    x = read("Macron and Scholz meet in Paris")
+    assert {e.name: e.type for e in x.entities}.get("Scholz") == "Person"
+    assert meetings(x) == {(frozenset({"Macron", "Scholz"}), "held")}
+    # a city the gazetteer knows keeps its type
+    x = read("Macron and Berlin clash over the budget")
+    assert {e.name: e.type for e in x.entities}.get("Berlin") == "City"

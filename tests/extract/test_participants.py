@@ -119,3 +119,9 @@ def test_participants_counterparts_named_after_a_comma_are_those_names(read, mee
     )
     assert (M({"Ana Ruiz", "Omar Haddad", "Pablo Rojas", "Elena Soto"}), "scheduled") in meetings(x)
     assert not any(ps == M({"Ana Ruiz", "Omar Haddad"}) for ps, _ in meetings(x))
+
+
+def test_participants_a_headline_comma_joins_the_parties(read, meetings):
+    assert meetings(read("Biden, Xi to meet in San Francisco next week")) == {(M({"Biden", "Xi"}), "scheduled")}
+    x = read("On Monday, Chancellor Ida Brun met King Olav Storm.")  # an adjunct before a comma is no party
+    assert meetings(x) == {(M({"Ida Brun", "Olav Storm"}), "held")}

@@ -103,6 +103,7 @@ def test_a_condition_without_a_party_threatens_nobody(relations):
         # help offered or announced is help to come
         ("Chile offered emergency aid to Peru.", ("AID", "Chile", "Peru", "scheduled")),
         ("Chile announced a $50 million aid package for Peru.", ("AID", "Chile", "Peru", "scheduled")),
+        ("The Andean Council hit Bolivia with new sanctions.", ("SANCTION", "Andean Council", "Bolivia", "asserted")),
     ],
 )
 def test_cues_of_common_wire_phrasings(relations, text, want):
@@ -116,10 +117,11 @@ def test_cues_of_common_wire_phrasings(relations, text, want):
         "Chile offered its condolences to Peru.",  # a courtesy
         "Chile announced its support for Peru.",  # verbal support, not material help
         "Chile warned Peru of the risk of floods.",  # a forecast, no demand
+        "The storm hit Chile with heavy rain.",  # hitting with no sanction sanctions nobody
     ],
 )
 def test_offers_announcements_and_warnings_that_give_or_ask_nothing(relations, text):
-    assert not any(kind in {"AID", "REQUEST"} for kind, *_ in relations(text))
+    assert not any(kind in {"AID", "REQUEST", "SANCTION"} for kind, *_ in relations(text))
 
 
 def test_a_date_in_another_clause_dates_that_clause_not_the_act(read):

@@ -276,3 +276,19 @@ def test_a_named_office_is_its_own_party_and_an_ownerless_one_nobody(relations):
 def test_visiting_an_embassy_is_no_meeting_with_its_country(read):
     x = read("Chile and Peru share a border. Foreign Minister Ana Ruiz visited the Peruvian embassy in Santiago.")
     assert x.meetings == [] and x.relations == []
+
+
+def test_a_headline_joins_its_subjects_with_a_comma(relations):
+    agree = {(frozenset(r[1:3]), r[3]) for r in relations("Peru, Chile sign border treaty") if r[0] == "AGREE"}
+    assert agree == {(frozenset({"Peru", "Chile"}), "asserted")}
+    agree = {(frozenset(r[1:3]), r[3]) for r in relations("Brazil, Argentina to sign trade deal") if r[0] == "AGREE"}
+    assert agree == {(frozenset({"Brazil", "Argentina"}), "scheduled")}
+    assert {("ACCUSE", "Chile", "Peru", "asserted"), ("ACCUSE", "Bolivia", "Peru", "asserted")} <= relations(
+        "Chile, Bolivia condemn Peru over border closure"
+    )
+
+
+def test_a_comma_after_an_adjunct_or_before_an_apposition_joins_no_subject(relations):
+    assert relations("On Monday, Chile condemned Peru.") == {("ACCUSE", "Chile", "Peru", "asserted")}
+    got = relations("Brazil, the largest country in South America, signed a deal with Argentina.")
+    assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Brazil", "Argentina"})}

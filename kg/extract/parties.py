@@ -31,6 +31,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 _LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentences of news)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def counted(tok) -> bool:
+    """ "the two ministers", "both leaders": a plural with the number of the parties it takes up."""
+    return any(c.lower_ in _NUMBERS for c in (tok, *tok.children))
+
+
 _UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
 
 

@@ -124,6 +124,8 @@ class RelationParties:
         (a demonym only for a country the text names), "the statement of the Chairman of SADC"."""
         for c in tok.children:
             if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
+                if depth and c.dep_ == "compound":
+                    continue  # "the opening of the Israel Trade office": a name that labels a thing owns no act
                 found = self.actors(c) or self._titled_owner(c)
                 country = gazetteer().demonyms.get(c.lower_) if not found and c.dep_ == "amod" else None
                 if country is not None and country in self.names():

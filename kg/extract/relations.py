@@ -31,7 +31,7 @@ from functools import cache
 
 from kg.extract.coordination import comma_subjects
 from kg.extract.discourse import Referent, name_of
-from kg.extract.parties import SUBJECT_DEPS, PartyReader
+from kg.extract.parties import SUBJECT_DEPS, PartyReader, counted
 from kg.extract.relation_parties import RelationParties
 from kg.extract.relation_slots import (
     COMPLEMENTS,
@@ -364,8 +364,9 @@ class RelationReader(RelationParties):
     def _pairs(self, cue: Cue, trigger, sources, targets, sent) -> list[Relation]:
         table = self.reader.table
         # "they" or "the leaders" as the source of a directed act is a guess at a joint statement,
-        # too often of the wrong pair ("Aides to Abbas say they will press Israel"): no source
-        sources = [s for s in sources if s.via != "plural"]
+        # too often of the wrong pair ("Aides to Abbas say they will press Israel"): no source;
+        # "the two ministers" is no guess: exactly that many who hold such posts (parties.plural)
+        sources = [s for s in sources if s.via != "plural" or counted(self.reader.doc[s.token])]
         out = []
         for s in sources:
             for t in targets:

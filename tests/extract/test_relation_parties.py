@@ -292,3 +292,21 @@ def test_a_comma_after_an_adjunct_or_before_an_apposition_joins_no_subject(relat
     assert relations("On Monday, Chile condemned Peru.") == {("ACCUSE", "Chile", "Peru", "asserted")}
     got = relations("Brazil, the largest country in South America, signed a deal with Argentina.")
     assert {frozenset(r[1:3]) for r in got if r[0] == "AGREE"} == {frozenset({"Brazil", "Argentina"})}
+
+
+MET = "Foreign Minister Ana Ruiz met Foreign Minister Eva Lind in Oslo. "
+
+
+def test_a_counted_plural_acts_for_the_parties_it_counts(relations):
+    got = relations(MET + "The two ministers condemned Peru's missile tests.")
+    assert {("ACCUSE", "Ana Ruiz", "Peru", "asserted"), ("ACCUSE", "Eva Lind", "Peru", "asserted")} <= got
+    # "they" is a guess at who spoke: no source
+    assert not [r for r in relations(MET + "They condemned Peru's missile tests.") if r[0] == "ACCUSE"]
+
+
+def test_a_name_that_labels_a_thing_owns_no_act(relations):
+    # the office is Peru Trade's only by its label: welcoming its opening supports nobody
+    assert not [
+        r for r in relations(MET + "Both leaders welcomed the opening of the Peru Trade office.") if r[0] == "SUPPORT"
+    ]
+    assert ("SUPPORT", "Ana Ruiz", "Peru", "asserted") in relations(MET + "Ruiz welcomed the decision of Peru to join.")

@@ -29,6 +29,16 @@ def _lit(value: str | int, datatype: str | None = None) -> Literal:
     return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
 
 
+DOUBLE = "~"  # marks the first of two surnames as a key full names look up and bare names never do
+
+
+def double_surname(words: list[str]) -> bool:
+    """Whether a three-word name may end in two surnames ("Josep Borrell Fontelles", "Luiz Inácio
+    Lula"): a middle word that is no initial, no particle and no generational suffix."""
+    middle = words[1].lower().rstrip(".")
+    return len(middle) > 1 and words[1][0].isupper() and middle not in {"de", "da", "van", "von", "bin", "jr", "sr"}
+
+
 def surname_keys(label: str) -> list[str]:
     """Every ``kg:surnameKey`` of a person: the last word, and the first of a name of two or
     three words that begins with a family name written first and given to no one elsewhere
@@ -39,6 +49,8 @@ def surname_keys(label: str) -> list[str]:
     words = label.split()
     keys = [surname_key(label)] if len(words) > 1 else []
     keys += [bare_surname(k) for k in keys]  # "al-bashir" is "bashir" too
+    if len(words) == 3 and double_surname(words):  # "Josep Borrell Fontelles": found by "Josep Borrell"
+        keys.append(DOUBLE + fold(words[1].lower()))  # never by a bare "Borrell" (kg.identity.resolve)
     if len(words) in (2, 3) and words[0].lower() in family_names_first(across_documents=True):
         keys.append(fold(words[0].lower()))
     return list(dict.fromkeys(k for k in keys if k))

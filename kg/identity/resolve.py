@@ -11,7 +11,9 @@ people, applied whatever order the documents come in:
 - a full name joins the one stored person of its surname whose names agree with it ("Mike Pompeo"
   and "Michael R. Pompeo"; "Sergey" and "Sergei"; "Hillary Rodham Clinton" and "Hillary Clinton",
   never "Bill Clinton"); when the names agree with two ("George Bush" with "George W. Bush" and
-  "George H. W. Bush") it joins neither, and ``kg duplicates`` lists the pairs;
+  "George H. W. Bush") it joins neither, and ``kg duplicates`` lists the pairs; a name with the
+  first of two surnames is the one stored person with both ("Josep Borrell", "Josep Borrell
+  Fontelles"), in either order, though a bare first surname never is;
 - a full name absorbs the one-word nodes stored before it ("Biden" ingested before "Joe Biden",
   as a person or as the organisation the model took a headline's "Biden" for), when it is the
   one person with that surname and their titles are of no different countries: the same answer
@@ -24,7 +26,7 @@ from kg.errors import KgError
 from kg.facts.models import Entity, Extraction
 from kg.facts.names import fold, surname_key
 from kg.graph import iris
-from kg.graph.rdf import surname_keys, to_quads
+from kg.graph.rdf import DOUBLE, double_surname, surname_keys, to_quads
 from kg.identity.aliases import AliasBook, merge_actors, merge_conflicts, names_agree
 from kg.ontology import load_query
 from kg.query.queries import Actor, find_actor, person_by_surname, person_countries
@@ -132,6 +134,19 @@ class ActorResolver:
         theirs = person_countries(self.store, Actor(name=stored[1], type="Person", iri=stored[0]))
         return bool(theirs) and not mine & theirs
 
+    def _double(self, name: str) -> list[tuple[str, str]]:
+        """The one stored person a name is by the first of two surnames: "Josep Borrell" and
+        "Josep Borrell Fontelles", whichever is stored first (the same given name and first
+        surname, word for word)."""
+        words = name.split()
+        key = [fold(w.lower()) for w in words[:2]]
+        if len(words) == 2:
+            hits = self._by_surname(DOUBLE + key[1])
+            return _by_iri(h for h in hits if [fold(w.lower()) for w in h[1].split()[:2]] == key)
+        if len(words) == 3 and double_surname(words):
+            return _by_iri(h for h in self._by_surname(key[1]) if [fold(w.lower()) for w in h[1].split()] == key)
+        return []
+
     def _same_title(self, name: str, stored: tuple[str, str]) -> bool:
         """Whether a title this document gives ``name`` is one of the stored person's, word for
         word ("Secretary" of "Secretary of State"; "President" of "President")."""
@@ -173,7 +188,7 @@ class ActorResolver:
                 return (*hits[0], "Person")
         if e.type == "Person" and (surname := surname_key(e.name)):
             own = iris.actor(e.type, e.name)
-            fits = _by_iri(h for h in self._by_surname(surname) if names_agree(h[1], e.name))
+            fits = _by_iri(h for h in self._by_surname(surname) if names_agree(h[1], e.name)) or self._double(e.name)
             if len(fits) == 1 and fits[0][0] != own and not self._other_country(e.name, fits[0]):
                 return (*fits[0], "Person")  # "Mike Pompeo" joins "Michael R. Pompeo"; "Hillary
                 # Rodham Clinton" joins "Hillary Clinton", never Bill

@@ -171,3 +171,24 @@ def test_resolve_a_surname_without_its_article_is_that_person(tmp_path, order):
     store = _ingest(tmp_path, "s", [texts[i] for i in order])
     assert {p for p in _persons(store) if "Kadir" in p} == {"Omar al-Kadir"}
     assert _partners(store, "Omar al-Kadir") == {"Eva Lind", "Omar Haddad"}
+
+
+PUIG = [
+    "High Representative Jordi Puig Ferrer met Foreign Minister Eva Lind in Brussels on Monday.",
+    "Jordi Puig met Prime Minister Omar Haddad in Quito on Friday.",
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_resolve_a_name_with_one_of_two_surnames_is_that_person(tmp_path, order):
+    """ "Jordi Puig" is "Jordi Puig Ferrer" (a double surname), whichever is stored first."""
+    store = _ingest(tmp_path, "s", [PUIG[i] for i in order])
+    (puig,) = {p for p in _persons(store) if "Puig" in p}
+    assert _partners(store, puig) == {"Eva Lind", "Omar Haddad"}
+
+
+def test_resolve_a_first_surname_alone_or_an_initial_joins_no_double_surname(tmp_path):
+    store = _ingest(tmp_path, "s", [PUIG[0], "Puig met Prime Minister Omar Haddad in Quito on Friday."])
+    assert {p for p in _persons(store) if "Puig" in p} == {"Jordi Puig Ferrer", "Puig"}
+    store = _ingest(tmp_path, "t", ["Mayor Jordi R. Ferrer met Eva Lind in Lima.", "Jordi Puig met Eva Lind in Lima."])
+    assert {p for p in _persons(store) if "Jordi" in p} == {"Jordi R. Ferrer", "Jordi Puig"}

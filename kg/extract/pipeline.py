@@ -101,6 +101,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
 
     titled = titled_spans(titles, text, mentions)
     speaks_for = {r.person: r.of for r in roles if r.of and _SPOKESPERSON.search(r.title)}
+    speaks_for.update(_portfolio_speakers(text, titled, table, roles, speaks_for))
     found, relations = read_sentences(doc, views or [], mentions, table, discourse, titled, speaks_for, document.date)
     meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)
     return Extraction(
@@ -149,6 +150,31 @@ def first_reports(relations: list[Relation]) -> list[Relation]:
 
 
 _LABEL = re.compile(r"^([A-Z][A-Z.'’ -]{1,60}):[ \t]", re.MULTILINE)
+
+
+# "Chinese foreign ministry spokesperson", "China's defence ministry spokesman": a country (its
+# demonym or possessive), a lowercase portfolio, then the title
+_PORTFOLIO = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)? (?:[a-z]+ ){1,3}$")
+
+
+def _portfolio_speakers(text: str, titled, table: EntityTable, roles, known: dict[str, str]) -> dict[str, str]:
+    """Spokespeople of an office that the text names only by a country and a lowercase portfolio
+    ("Chinese foreign ministry spokesperson Mao Ning"): they speak for that country, when the
+    country is an entity of the text (GUIDELINES-relations.md, "Parties")."""
+    from kg.lexicons import gazetteer
+
+    gaz, out = gazetteer(), {}
+    spokes = {r.person for r in roles if _SPOKESPERSON.search(r.title)} - set(known)
+    countries = {e.name for e in table.entities() if e.type == "Country"}
+    for start, _, m in titled:
+        person = table.name(m)
+        found = _PORTFOLIO.search(text[max(0, start - 60) : start]) if person in spokes else None
+        if found:
+            word = found.group(1)
+            country = gaz.demonyms.get(word.lower()) or gaz.country(word)
+            if country in countries:
+                out[person] = country
+    return out
 
 
 def speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:

@@ -310,3 +310,17 @@ def test_a_name_that_labels_a_thing_owns_no_act(relations):
         r for r in relations(MET + "Both leaders welcomed the opening of the Peru Trade office.") if r[0] == "SUPPORT"
     ]
     assert ("SUPPORT", "Ana Ruiz", "Peru", "asserted") in relations(MET + "Ruiz welcomed the decision of Peru to join.")
+
+
+def test_a_spokesperson_of_a_countrys_unnamed_office_speaks_for_the_country(relations):
+    pre = "Peru and Chile share a border. "
+    assert ("ACCUSE", "Peru", "Chile", "asserted") in relations(
+        pre + "Peruvian foreign ministry spokesperson Ana Ruiz criticised Chile."
+    )
+    assert ("ACCUSE", "Peru", "Chile", "asserted") in relations(
+        pre + "Peru's defence ministry spokesman Luis Vega criticised Chile."
+    )
+    # no country named before the portfolio: the spokesperson acts as herself
+    assert ("ACCUSE", "Ana Ruiz", "Chile", "asserted") in relations(
+        pre + "Government spokesperson Ana Ruiz criticised Chile."
+    )

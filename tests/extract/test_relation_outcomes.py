@@ -104,6 +104,11 @@ def test_a_condition_without_a_party_threatens_nobody(relations):
         ("Chile offered emergency aid to Peru.", ("AID", "Chile", "Peru", "scheduled")),
         ("Chile announced a $50 million aid package for Peru.", ("AID", "Chile", "Peru", "scheduled")),
         ("The Andean Council hit Bolivia with new sanctions.", ("SANCTION", "Andean Council", "Bolivia", "asserted")),
+        # a protest or complaint delivered to, filed against or lodged with X accuses X
+        ("Chile delivered a strong protest to Peru.", ("ACCUSE", "Chile", "Peru", "asserted")),
+        ("Chile filed a complaint against Peru at the tribunal.", ("ACCUSE", "Chile", "Peru", "asserted")),
+        ("Chile chided Peru over the border closure.", ("ACCUSE", "Chile", "Peru", "asserted")),
+        ("Chile pleaded with Peru for more time.", ("REQUEST", "Chile", "Peru", "asserted")),
     ],
 )
 def test_cues_of_common_wire_phrasings(relations, text, want):
@@ -118,10 +123,12 @@ def test_cues_of_common_wire_phrasings(relations, text, want):
         "Chile announced its support for Peru.",  # verbal support, not material help
         "Chile warned Peru of the risk of floods.",  # a forecast, no demand
         "The storm hit Chile with heavy rain.",  # hitting with no sanction sanctions nobody
+        "Chile delivered a speech to Peru's students.",  # a speech is no protest
+        "Chile pleaded guilty.",
     ],
 )
 def test_offers_announcements_and_warnings_that_give_or_ask_nothing(relations, text):
-    assert not any(kind in {"AID", "REQUEST", "SANCTION"} for kind, *_ in relations(text))
+    assert not any(kind in {"AID", "REQUEST", "SANCTION", "ACCUSE"} for kind, *_ in relations(text))
 
 
 def test_a_date_in_another_clause_dates_that_clause_not_the_act(read):

@@ -96,7 +96,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     discourse = Discourse(
         person_country={r.person: r.of for r in roles if r.of},
         person_titles=titles_of,
-        speakers=speakers(text, mentions, table),
+        speakers=quote_speakers(text, mentions, table) + speakers(text, mentions, table),
     )
 
     titled = titled_spans(titles, text, mentions)
@@ -175,6 +175,24 @@ def _portfolio_speakers(text: str, titled, table: EntityTable, roles, known: dic
             if country in countries:
                 out[person] = country
     return out
+
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{2,600})[\"”]")
+_TITLES_BETWEEN = re.compile(r"\s*,?\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # '," President Bush said'
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|stated)\b")
+
+
+def quote_speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:
+    """A quotation and the person it is attributed to right after it ("'I praised the prime
+    minister,' President Bush said"): "I" inside the quotation is that person, as a transcript's
+    speaker is. A quotation attributed to no named person ("..., he said") gives it to no one."""
+    people = [m for m in mentions if table.type(m) == "Person" and not m.anaphor]
+    turns = []
+    for q in _QUOTE.finditer(text):
+        m = next((m for m in people if q.end() <= m.start < q.end() + 50), None)
+        if m is not None and _TITLES_BETWEEN.fullmatch(text, q.end(), m.start) and _SPEECH.match(text, m.end):
+            turns.append((q.start(), q.end(), m))
+    return turns
 
 
 def speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:

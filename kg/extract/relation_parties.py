@@ -23,6 +23,7 @@ from kg.lexicons import clause_words, gazetteer
 _OWNER_DEPS = frozenset({"poss"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "island", "emirate"})
 _DEMONYM_DEPS = frozenset({"amod", "compound", "nmod"})
+_PEOPLE = frozenset({"delegation", "visitor", "guest"})  # welcomed, they are greeted
 
 
 _GOVERNMENT = re.compile(r"^(?:the )?(?:government|administration) of (?P<a>.+)$|^(?P<b>.+?)(?:'s)? government$", re.I)
@@ -121,7 +122,15 @@ class RelationParties:
 
     def _owner(self, tok, depth: int = 0) -> list[Referent]:
         """Whose the thing named is: "Russia's strikes", "the proposal of Kyiv", "Chinese goods"
-        (a demonym only for a country the text names), "the statement of the Chairman of SADC"."""
+        (a demonym only for a country the text names), "the statement of the Chairman of SADC".
+        People own no act by being named: "welcomed Prime Minister Eva Lind", "welcomed the
+        Norwegian delegation" greet them (a meeting), they back no decision of theirs."""
+        m = self.reader.at.get(tok.i)
+        if depth == 0 and (
+            (m is not None and not m.in_title and self.reader.table.type(m) == "Person")
+            or tok.lemma_.lower() in _PEOPLE
+        ):
+            return []
         for c in tok.children:
             if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
                 if depth and c.dep_ == "compound":

@@ -324,3 +324,22 @@ def test_a_spokesperson_of_a_countrys_unnamed_office_speaks_for_the_country(rela
     assert ("ACCUSE", "Ana Ruiz", "Chile", "asserted") in relations(
         pre + "Government spokesperson Ana Ruiz criticised Chile."
     )
+
+
+def test_welcoming_a_person_greets_them_and_backs_no_decision(read, relations):
+    x = read("President Luis Vega welcomed Prime Minister Eva Lind to Lima.")
+    assert not [r for r in x.relations if r.type == "SUPPORT"]
+    assert {frozenset(m.participants) for m in x.meetings} >= {frozenset({"Luis Vega", "Eva Lind"})}
+    assert ("SUPPORT", "Luis Vega", "Norway", "asserted") in relations(
+        "President Luis Vega welcomed Norway's decision."
+    )
+
+
+def test_i_in_a_quotation_is_the_person_it_is_attributed_to(relations):
+    met = "President Luis Vega met Prime Minister Eva Lind in Lima. "
+    got = relations(met + '"I praised the prime minister for her courage," President Vega said.')
+    assert ("SUPPORT", "Luis Vega", "Eva Lind", "asserted") in got
+    # attributed to a pronoun, the quotation names no speaker
+    assert not [
+        r for r in relations(met + '"I praised the prime minister for her courage," he said.') if r[0] == "SUPPORT"
+    ]

@@ -231,5 +231,7 @@ class NounFrames(Frames):
                 return False
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
+                if self.verbs._travels(node) and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+                    return False  # "arrived in Lima for talks with X": the trip's purpose, another encounter
                 return node.i in self.verbs.fired and node.lemma_.lower() in self.lex["verbs"]
         return False

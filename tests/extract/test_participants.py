@@ -125,3 +125,12 @@ def test_participants_a_headline_comma_joins_the_parties(read, meetings):
     assert meetings(read("Biden, Xi to meet in San Francisco next week")) == {(M({"Biden", "Xi"}), "scheduled")}
     x = read("On Monday, Chancellor Ida Brun met King Olav Storm.")  # an adjunct before a comma is no party
     assert meetings(x) == {(M({"Ida Brun", "Olav Storm"}), "held")}
+
+
+def test_participants_talks_a_trip_is_for_are_a_meeting_of_their_own(read, meetings):
+    x = read("Prime Minister Eva Lind arrived in Lima for talks with President Luis Vega.")
+    assert (M({"Eva Lind", "Luis Vega"}), "held") in meetings(x)
+    # talks with no one named: only the visit
+    assert {p for p, _ in meetings(read("Prime Minister Eva Lind arrived in Lima for talks."))} == {
+        M({"Eva Lind", "Peru"})
+    }

@@ -168,6 +168,10 @@ class PartyReader:
             return self._group(tok)
         return []
 
+    def _titled(self, tok) -> list[Referent]:
+        m = self.at.get(tok.i)
+        return [Referent(m, via="name", token=tok.i)] if m and m.in_title and self.table.type(m) == "Country" else []
+
     def _indefinite(self, tok) -> bool:
         """ "a senior official": one unnamed person, who stands for nobody."""
         return tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
@@ -268,9 +272,9 @@ class PartyReader:
                 return []
         via = "delegation" if lemma in _words()["headed_groups"] else "group"
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                found = [r for p in child.children if p.dep_ == "pobj" for r in self.actors(p)]
-                found = [r for r in found if r.via != "pronoun"]
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:  # "the representative of the United
+                found = [r for p in child.children if p.dep_ == "pobj" for r in self.actors(p) or self._titled(p)]
+                found = [r for r in found if r.via != "pronoun"]  # States": the country of a title no one holds
                 if found:
                     return [Referent(r.mention, r.name, via, tok.i) for r in found]
         out: list[Referent] = []

@@ -343,3 +343,12 @@ def test_i_in_a_quotation_is_the_person_it_is_attributed_to(relations):
     assert not [
         r for r in relations(met + '"I praised the prime minister for her courage," he said.') if r[0] == "SUPPORT"
     ]
+
+
+def test_an_unnamed_representative_of_a_country_is_the_country(relations):
+    pre = "Chile and Peru share a border. On Monday, the representative of Peru"
+    assert ("REQUEST", "Peru", "Chile", "asserted") in relations(pre + " urged Chile to reopen the border.")
+    # named, the representative acts as herself
+    assert ("REQUEST", "Ana Ruiz", "Chile", "asserted") in relations(
+        pre + ", Ana Ruiz, urged Chile to reopen the border."
+    )

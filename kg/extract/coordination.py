@@ -28,7 +28,8 @@ def comma_subjects(subj) -> list:
     # "Brazil, Argentina to sign trade deal": the parser takes the second country for an
     # apposition, which two countries cannot be
     gaz = gazetteer()
-    if gaz.country(subj.text):
+    country = gaz.country(subj.text)
+    if country:
         out += [a for a in subj.children if a.dep_ == "appos" and a.i == subj.i + 2 and doc[subj.i + 1].text == ","
-                and gaz.country(a.text) not in {None, gaz.country(subj.text)}]  # fmt: skip
+                and gaz.country(a.text) not in {None, country}]  # fmt: skip
     return out

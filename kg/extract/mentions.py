@@ -119,11 +119,11 @@ def _persons_by_coordination(doc, mentions: list[Mention]) -> None:
     gazetteer knows, joined by "and" to a person is a person too (coordinated names are of one
     kind; a known city, "Biden and Beijing", keeps its type)."""
     gaz = gazetteer()
-    by_token = {t.i: m for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
-    for m in mentions:
+    spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in mentions]
+    by_token = {t.i: m for m, span in spans for t in span or ()}
+    for m, span in spans:
         if m.type not in {"City", "Place"} or " " in m.text or gaz.city_country(m.text) or gaz.country(m.text):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and any(
             (other := by_token.get(c.i)) is not None and other.type == "Person" for c in span.root.conjuncts
         ):

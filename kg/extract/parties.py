@@ -33,9 +33,9 @@ _LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentenc
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
-def counted(tok) -> bool:
-    """ "the two ministers", "both leaders": a plural with the number of the parties it takes up."""
-    return any(c.lower_ in _NUMBERS for c in (tok, *tok.children))
+def count_of(tok) -> int | None:
+    """ "the two ministers", "both leaders": the number of the parties a plural takes up, if it says."""
+    return next((_NUMBERS[c.lower_] for c in (tok, *tok.children) if c.lower_ in _NUMBERS), None)
 
 
 _UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
@@ -180,7 +180,7 @@ class PartyReader:
         """ "the two sides", "they": the parties just named; with a number, exactly that many."""
         here = self.char(tok)
         found = self.discourse.plural(here, here - _LOOKBACK_CHARS)
-        count = next((_NUMBERS[c.lower_] for c in [tok, *tok.children] if c.lower_ in _NUMBERS), None)
+        count = count_of(tok)
         if count is None:
             if len(found) == 1:  # a plural names two or more: "They" after a call of two is its parties
                 earlier = self.discourse.encounters_of(None, here, here - 3 * _LOOKBACK_CHARS, self.table)

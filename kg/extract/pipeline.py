@@ -96,7 +96,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     discourse = Discourse(
         person_country={r.person: r.of for r in roles if r.of},
         person_titles=titles_of,
-        speakers=quote_speakers(text, mentions, table) + speakers(text, mentions, table),
+        speakers=speakers(text, mentions, table),
     )
 
     titled = titled_spans(titles, text, mentions)
@@ -182,26 +182,21 @@ _TITLES_BETWEEN = re.compile(r"\s*,?\s*(?:[A-Z][\w.’'-]*\s+){0,4}")  # '," Pre
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|stated)\b")
 
 
-def quote_speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:
-    """A quotation and the person it is attributed to right after it ("'I praised the prime
-    minister,' President Bush said"): "I" inside the quotation is that person, as a transcript's
-    speaker is. A quotation attributed to no named person ("..., he said") gives it to no one."""
+def speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:
+    """Who says "I" where, quotations first (the more specific):
+    - a quotation and the person it is attributed to right after it ("'I praised the prime
+      minister,' President Bush said"); one attributed to no named person ("..., he said")
+      gives it to no one;
+    - transcript turns: a line that opens with a capitalised label ("SECRETARY KERRY:", "MR.
+      RHODES:") gives the floor to the person the document names with that surname, until the
+      next label; a label naming nobody ("Q:", "MODERATOR:") gives it to no one."""
     people = [m for m in mentions if table.type(m) == "Person" and not m.anaphor]
     turns = []
     for q in _QUOTE.finditer(text):
         m = next((m for m in people if q.end() <= m.start < q.end() + 50), None)
         if m is not None and _TITLES_BETWEEN.fullmatch(text, q.end(), m.start) and _SPEECH.match(text, m.end):
             turns.append((q.start(), q.end(), m))
-    return turns
-
-
-def speakers(text: str, mentions, table: EntityTable) -> list[tuple[int, int, object]]:
-    """Transcript turns: a line that opens with a capitalised label ("SECRETARY KERRY:", "MR.
-    RHODES:") gives the floor to the person the document names with that surname, until the next
-    label; a label naming nobody ("Q:", "MODERATOR:") gives it to no one."""
     labels = list(_LABEL.finditer(text))
-    people = [m for m in mentions if table.type(m) == "Person" and not m.anaphor]
-    turns = []
     for k, label in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         last = label.group(1).split()[-1].lower()

@@ -225,9 +225,8 @@ def inside_another_cue(verb, verbs: dict) -> bool:
             continue
         # a cue word that acts only on the nouns its entry names is no act without them: "are
         # expected to sign a deal" forecasts a signing, where "expected a withdrawal" demands one
-        cues = [
-            c for c in verbs[lemma] if c.objects is None or any(o.lemma_.lower() in c.objects for o in objects_of(node))
-        ]
+        objects = {o.lemma_.lower() for o in objects_of(node)}
+        cues = [c for c in verbs[lemma] if c.objects is None or objects & c.objects]
         if not cues:
             continue
         if not all(c.entry.get("reports") for c in cues) or demands(clause) or alleges(clause):

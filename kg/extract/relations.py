@@ -31,7 +31,7 @@ from functools import cache
 
 from kg.extract.coordination import comma_subjects
 from kg.extract.discourse import Referent, name_of
-from kg.extract.parties import SUBJECT_DEPS, PartyReader, counted
+from kg.extract.parties import SUBJECT_DEPS, PartyReader, count_of
 from kg.extract.relation_parties import RelationParties
 from kg.extract.relation_slots import (
     COMPLEMENTS,
@@ -99,7 +99,8 @@ class RelationReader(RelationParties):
         self.text = text  # the document's own text: evidence is quoted from it, never from a recased view
         self.verbs, self.nouns = cue_index()
         self.dashed = [(s, frozenset(s.cues()["dash_pair_nouns"])) for s in specs() if "dash_pair_nouns" in s.cues()]
-        self.outcomes = [(s, s.cues()["outcomes"]) for s in specs() if "outcomes" in s.cues()]
+        self.outcomes = [(s, s.cues()["outcomes"], frozenset(s.cues().get("deal_nouns", ())))
+                         for s in specs() if "outcomes" in s.cues()]  # fmt: skip
         self._names: set[str] | None = None
         self._body: tuple[int, Referent] | None = None  # (sentence start, the body "it" may take up)
         self._accused: tuple[int, str, str] | None = None  # (sentence end, accuser, accused) of the last ACCUSE
@@ -253,8 +254,8 @@ class RelationReader(RelationParties):
         (asserted), "A and B are close to a deal" (hypothetical): a deal noun as what a meeting
         ended with, or as the goal its parties are near, is the parties' agreement."""
         prep, out = noun.head, []
-        for spec, words in self.outcomes:
-            if noun.lemma_.lower() not in spec.cues().get("deal_nouns", ()):
+        for spec, words, deals in self.outcomes:
+            if noun.lemma_.lower() not in deals:
                 continue
             head = prep.head
             if prep.lower_ in {"with", "without"} and head.lemma_.lower() in words["verbs"]:
@@ -366,7 +367,7 @@ class RelationReader(RelationParties):
         # "they" or "the leaders" as the source of a directed act is a guess at a joint statement,
         # too often of the wrong pair ("Aides to Abbas say they will press Israel"): no source;
         # "the two ministers" is no guess: exactly that many who hold such posts (parties.plural)
-        sources = [s for s in sources if s.via != "plural" or counted(self.reader.doc[s.token])]
+        sources = [s for s in sources if s.via != "plural" or count_of(self.reader.doc[s.token]) is not None]
         out = []
         for s in sources:
             for t in targets:

@@ -35,8 +35,10 @@ DOUBLE = "~"  # marks the first of two surnames as a key full names look up and 
 def double_surname(words: list[str]) -> bool:
     """Whether a three-word name may end in two surnames ("Josep Borrell Fontelles", "Luiz Inácio
     Lula"): a middle word that is no initial, no particle and no generational suffix."""
+    from kg.extract.mention_types import NAME_PARTICLES
+
     middle = words[1].lower().rstrip(".")
-    return len(middle) > 1 and words[1][0].isupper() and middle not in {"de", "da", "van", "von", "bin", "jr", "sr"}
+    return len(middle) > 1 and words[1][0].isupper() and middle not in NAME_PARTICLES | {"jr", "sr"}
 
 
 def surname_keys(label: str) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.mentions import Mention
 from kg.facts.models import Entity
 from kg.facts.names import mention_key
-from kg.lexicons import bare_surname, family_names_first, gazetteer, name_words, nicknames
+from kg.lexicons import bare_surname, family_names_first, gazetteer, name_suffix, name_words, nicknames
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
 
@@ -64,7 +64,10 @@ class Group:
         if self.country:
             return self.country
         listed = next((m.canonical for m in self.mentions if m.canonical), None)
-        return listed or max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t), not t.isupper()))
+        name = max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t), not t.isupper()))
+        if not listed and self.type == "Person" and name.isupper() and len(name) > 3:
+            return name.title()  # "MR. CARNEY:", a transcript's speaker label, names Carney
+        return listed or name
 
     @property
     def aliases(self) -> list[str]:
@@ -74,12 +77,10 @@ class Group:
         return sorted(seen.values(), key=lambda t: (-len(t), t))
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
-
-
 def name_parts(text: str) -> list[str]:
-    """The words of a personal name, lower case, without punctuation and generational suffixes."""
-    return [w for w in re.findall(r"[\w'’-]+", text.lower()) if w not in _SUFFIXES]
+    """The words of a personal name, lower case, without punctuation and its suffix
+    (``kg.lexicons.name_suffix``)."""
+    return re.findall(r"[\w'’-]+", name_suffix(text)[0].lower())
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -144,8 +145,12 @@ class EntityTable:
             if not g.country and g.type == "Person" and len(g.name.split()) >= len(words) and g.name != m.text
             and _within(name_parts(g.name), short)
         ]  # fmt: skip
+        if len(hits) > 1 and len(words) == 1:
+            # "Fidel Castro ... Raul Castro ... Castro said": news introduces the person it is
+            # about first and names a second namesake in full, so a bare surname is the first
+            hits = [min(hits, key=lambda g: min(x.start for x in g.mentions))]
         if not hits and len(words) == 1 and (m.person_cue or short[0] in family_names_first()):
-            hits = self._family_name_first(short[0])
+            hits = self._family_name_first(short[0])  # two "Kim"s written first stay unresolved
         return hits[0] if len(hits) == 1 else None
 
     def _family_name_first(self, word: str) -> list[Group]:

@@ -20,7 +20,7 @@ from kg.extract.mention_types import (  # noqa: F401  (re-exported: the mention 
 )
 from kg.extract.name_runs import repair_runs
 from kg.extract.nlp import text_of
-from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_words, titles
+from kg.lexicons import gazetteer, honorific_pattern, meeting_words, name_suffix, name_words, titles
 
 _NAME_TAILS = frozenset({"designate", "elect", "-designate", "-elect"})
 _PREPS_OF_PLACE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
@@ -88,8 +88,8 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
                 start += 1  # "President Biden": the title is not part of the name
         if start >= end or (start > 0 and doc[start - 1].lower_ in storms and doc[start - 1].is_title):
             continue  # "Hurricane Maria": a storm's name, though the model found only "Maria"
-        span = doc[start:end]
-        for piece_start, piece_end in split_compound(span):
+        spans = _at_possessives(doc, start, end) if label_type == "Person" else [doc[start:end]]
+        for piece_start, piece_end in (p for span in spans for p in split_compound(span)):
             text = text_all[piece_start:piece_end]
             if text.lower() in not_names or not any(c.isupper() for c in text) or text.split()[0].lower() in storms:
                 continue  # "Cyclone Gonu" is named like a person, and is none
@@ -102,6 +102,7 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
                 typ = "Organization"
             out.append(Mention(piece_start, piece_end, text, typ, country, canonical=listed))
     out = [m for m in map(lambda m: _retype(doc, m), out) if m is not None and not _common_noun(text_all, m)]
+    out = [_place_after_article(text_all, m) for m in out]
     out = _join_split_names(doc, out)
     out = two_word_demonyms(text_all, out)
     out = prefer_gazetteer(doc, out)
@@ -112,6 +113,15 @@ def find_mentions(doc, ents: list[tuple[int, int, str]] | None = None) -> list[M
     out.sort(key=lambda m: m.start)
     _persons_by_coordination(doc, out)
     return out
+
+
+def _at_possessives(doc, start: int, end: int) -> list:
+    """ "Oddar Meanchey’s Ta Moan": a person's name holds no possessive, so the model ran an owner
+    and what it owns together; each is a name of its own (the names of places and bodies may:
+    "the People’s Republic of China")."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].tag_ == "POS"]
+    bounds = [start, *[j for i in cuts for j in (i, i + 1)], end]
+    return [doc[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
 
 
 def _persons_by_coordination(doc, mentions: list[Mention]) -> None:
@@ -191,6 +201,21 @@ def _common_noun(text: str, m: Mention) -> bool:
     return zipf_frequency(m.text.lower(), "en") > 4.0
 
 
+_ARTICLE_AFTER_PLACE_PREP = re.compile(rf"\b(?:{'|'.join(sorted(_PREPS_OF_PLACE))})\s+the\s+$", re.IGNORECASE)
+
+
+def _place_after_article(text: str, m: Mention) -> Mention:
+    """ "in the Sahel", "across the Maghreb": a person's name takes no article, so one word the
+    model calls a person after a preposition of place and "the" names a place."""
+    if (
+        m.type != "Person"
+        or " " in m.text
+        or not _ARTICLE_AFTER_PLACE_PREP.search(text[max(0, m.start - 20) : m.start])
+    ):
+        return m
+    return Mention(m.start, m.end, m.text, "Place")
+
+
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     """ "Marta" (tagged a place) right before "Lucía Ramírez" (a person) is one person's name."""
     out: list[Mention] = []
@@ -219,11 +244,11 @@ _ORDINALS = (
     "Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-third"
 )
 # generational and regnal suffixes: "Joseph R. Biden, Jr.", "Charles III", "Benedict the Sixteenth"
-_SUFFIX = re.compile(
-    rf",?\s(?:Jr\.|Sr\.|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|the\s(?:{_ORDINALS}))(?![\w])"
-)
+_SUFFIXES = "|".join(re.escape(s) for s in sorted(name_words()["name_suffixes"], key=len, reverse=True))
+_SUFFIX = re.compile(rf",?\s(?:{_SUFFIXES}|the\s(?:{_ORDINALS}))(?![\w])")
 HONORIFIC_PREFIX = re.compile("^" + honorific_pattern(at_least_one=True))
 _POSSESSIVE = re.compile(r"['’`]s?$")
+_AFTER_BRACKET = re.compile(r"\)\s+[A-Z][\w’'-]+")
 _HYPHEN_TAIL = re.compile(r"-[^\W\d_]+(?![\w-])")
 
 
@@ -236,7 +261,8 @@ def name_end(text: str, end: int) -> int:
 
 
 def _tidy(text: str, m: Mention) -> None:
-    """Honorifics off, possessives off, generational suffixes on ("Joseph R. Biden, Jr.")."""
+    """Honorifics off, possessives off, generational suffixes on ("Joseph R. Biden, Jr."),
+    brackets out ("(Omar) Bongo")."""
     if m.type == "Person":
         pre = HONORIFIC_PREFIX.match(m.text)
         if pre and pre.end() < len(m.text):
@@ -253,6 +279,12 @@ def _tidy(text: str, m: Mention) -> None:
     while m.end > m.start and text[m.end - 1].isspace():
         m.end -= 1
     m.text = text[m.start : m.end]
+    if text[m.start - 1 : m.start] == "(" and (surname := _AFTER_BRACKET.match(text, m.end)):
+        m.end = surname.end()  # the model stopped at the bracketed given name ("(Omar)")
+    span = text[m.start : m.end]
+    if span.count(")") > span.count("(") and text[m.start - 1 : m.start] == "(":
+        m.start -= 1  # "President (Omar) Bongo": a given name in brackets is part of the name,
+        m.text = " ".join(text[m.start : m.end].replace("(", " ").replace(")", " ").split())  # without them
 
 
 _APPOSITIVE_TITLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}?([a-z][\w-]+)\s*(?:,|of\b)", re.IGNORECASE)
@@ -293,11 +325,8 @@ def mark_metonyms(doc, mentions: list[Mention]) -> None:
 
 def propagate_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     """Bare surnames the model missed ("Lopez later spoke") once the full name was found."""
-    surnames = {
-        m.text.split()[-1]
-        for m in mentions
-        if m.type == "Person" and len(m.text.split()) > 1 and len(m.text.split()[-1]) > 2
-    }
+    names = [name_suffix(m.text)[0].split() for m in mentions if m.type == "Person"]
+    surnames = {words[-1] for words in names if len(words) > 1 and len(words[-1]) > 2}
     taken = [(m.start, m.end) for m in mentions]
     added = []
     for tok in doc:

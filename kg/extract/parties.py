@@ -5,7 +5,8 @@ A meeting's parties are noun phrases in set grammatical places (subject, object,
 which actors such a phrase denotes, so that every relation reads its parties the same way:
 
 - a name denotes its entity; coordinated names ("Merz and Meloni") denote each;
-- a pronoun or a bare title ("the Secretary") denotes its antecedent (kg.extract.discourse);
+- a pronoun or a bare title ("the Secretary") denotes its antecedent (kg.extract.discourse;
+  the clause a pronoun sits in is read by kg.extract.pronouns);
 - "the two sides", "both leaders", "they" denote the parties just named;
 - a group noun with a demonym or a "from/of" phrase ("Palestinian officials", "delegations
   from Chile and Peru", "members of Congress") denotes its country or organisation, and a
@@ -18,18 +19,18 @@ Nothing here knows about meetings: it is shared machinery for relations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
 
 from kg.extract.discourse import FIRST_PERSON, PLURAL, SINGULAR, Discourse, Referent, name_of, same
 from kg.extract.entities import EntityTable
 from kg.extract.lists import read_list
 from kg.extract.mentions import ACTOR_TYPES, Mention
 from kg.extract.nlp import token_bounds
-from kg.lexicons import party_words, title_words
+from kg.extract.pronouns import LOOKBACK_CHARS as _LOOKBACK_CHARS
+from kg.extract.pronouns import SUBJECT_DEPS, PronounReading
+from kg.extract.pronouns import words as _words
+from kg.lexicons import title_words
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
-_LOOKBACK_CHARS = 600  # how far back an antecedent may lie (about three sentences of news)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
@@ -38,15 +39,7 @@ def count_of(tok) -> int | None:
     return next((_NUMBERS[c.lower_] for c in (tok, *tok.children) if c.lower_ in _NUMBERS), None)
 
 
-_UNKNOWN = Mention(-1, -1, "", "Person")  # an antecedent the text describes but does not name
-
-
-@cache
-def _words() -> dict:
-    return party_words()
-
-
-class PartyReader:
+class PartyReader(PronounReading):
     """Reads parties off one parsed view of a document (the document itself, or a recased
     Title Case line whose characters start at ``offset`` in the document text)."""
 
@@ -158,8 +151,7 @@ class PartyReader:
                 return found
         if self._definite_plural(tok, lemma):
             if lemma in words["country_nouns"]:  # "both countries": a visit's hosts count
-                here = self.char(tok)
-                return self.countries(self.discourse.recent_sentence(here, here - _LOOKBACK_CHARS))
+                return self._countries_taken_up(tok)
             return self.plural(tok)
         if lemma in words["collective_nouns"]:  # "a series of members of Congress"
             return [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -232,6 +224,18 @@ class PartyReader:
             return False
         return any(c.lower_ in {"the", "both", "two", "these", "those"} for c in tok.children if c.i < tok.i)
 
+    def _countries_taken_up(self, tok) -> list[Referent]:
+        """ "the two countries", "both countries": the countries just named, as many as it says. A
+        modifier without a number makes a class, not those ("the member countries", "the five
+        permanent member countries", "the Nordic countries")."""
+        count = count_of(tok)
+        left = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nummod", "nmod"}]
+        if count is None and left:
+            return []
+        here = self.char(tok)
+        found = self.countries(self.discourse.recent_sentence(here, here - _LOOKBACK_CHARS))
+        return found if count is None or len(found) == count else []
+
     def countries(self, parties: list[Referent]) -> list[Referent]:
         """The countries of parties ("the two countries" after two leaders), or none if one is unknown."""
         countries = [r for r in parties if r.mention is None or self.table.type(r.mention) == "Country"]
@@ -303,80 +307,6 @@ class PartyReader:
         """Names listed by word order after a preposition (kg.extract.lists)."""
         return read_list(self, after)
 
-    # -- pronouns ------------------------------------------------------------------------------
-    def pronoun(self, tok) -> list[Referent]:
-        low = tok.lower_
-        here = self.char(tok)
-        back = here - _LOOKBACK_CHARS
-        if low in SINGULAR:
-            m = None
-            if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ in {"ccomp", "advcl"}:
-                m = self.clause_subject(tok)  # "X said he would ...", "During her visit, X said"
-                if m is _UNKNOWN:
-                    return []
-            if m is None:
-                m = self.discourse.last_subject(here, back) or self.discourse.only_person(here, back)
-            return [Referent(m, via="pronoun", token=tok.i)] if m is not None else []
-        if low in PLURAL:
-            if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "advcl":
-                pair = self.coordination_above(tok)
-                if pair is not None:
-                    return [Referent(r.mention, r.name, "plural", tok.i) for r in pair]
-            if tok.dep_ not in SUBJECT_DEPS:
-                group = self.clause_subject_group(tok)
-                if len(group) >= 2:
-                    return [Referent(r.mention, r.name, "plural", tok.i) for r in group]
-            return self.plural(tok)
-        return []
-
-    def clause_subject(self, tok) -> Mention | None:
-        """The person subject of the nearest clause above ``tok`` ("During her visit, Merkel said")."""
-        for verb in _verbs_above(tok):
-            for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS and tok not in child.subtree:
-                    m = self.mention(child)
-                    if m is not None and not m.in_title and self.table.type(m) == "Person":
-                        return m
-                    if child.lower_ in SINGULAR:
-                        continue
-                    owner = self._person_possessor(child)
-                    if owner is not None:  # "Ruiz's office said she had spoken": the one it speaks for
-                        return owner
-                    if child.lemma_.lower() in title_words() | _words()["group_nouns"]:
-                        return _UNKNOWN  # "the ROK leader ... his talks": someone the text does not name
-                    break  # not a person ("relations had developed since his visit"): look further up
-        return None
-
-    def _person_possessor(self, tok) -> Mention | None:
-        for c in tok.children:
-            if c.dep_ == "poss":
-                m = self.mention(c)
-                if m is not None and not m.in_title and self.table.type(m) == "Person":
-                    return m
-        return None
-
-    def clause_subject_group(self, tok) -> list[Referent]:
-        """The coordinated subject of the clause above ``tok`` ("Kim and Trump signed ... at their summit")."""
-        for verb in _verbs_above(tok):
-            for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
-                    return self.actors(child)
-        return []
-
-    def coordination_above(self, tok) -> list[Referent] | None:
-        """ "a welcome awaited the President and his family when they visit": a plural subject of an
-        adverbial clause takes up a coordination of the clause it modifies (its named members only);
-        None when that clause coordinates nothing."""
-        main = tok.head.head
-        for child in main.children:
-            if (
-                child.i < tok.i
-                and child.dep_ in {"dobj", "nsubj", "nsubjpass"}
-                and any(c.dep_ == "conj" for c in child.children)
-            ):
-                return self.actors(child)
-        return None
-
 
 def _one_group_of(parties: list[Referent], count: int) -> list[Referent]:
     """The ``count`` parties one group noun named together, if the encounter had such a group."""
@@ -385,13 +315,3 @@ def _one_group_of(parties: list[Referent], count: int) -> list[Referent]:
         if r.via in {"group", "delegation"}:
             by_token.setdefault(r.token, []).append(r)
     return next((g for g in by_token.values() if len(g) == count), [])
-
-
-def _verbs_above(tok, limit: int = 8):
-    node = tok
-    for _ in range(limit):
-        if node.head.i == node.i:
-            return
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            yield node

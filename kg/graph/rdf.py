@@ -46,8 +46,9 @@ def surname_keys(label: str) -> list[str]:
     three words that begins with a family name written first and given to no one elsewhere
     ("xi" and "jinping" for "Xi Jinping", only "darroch" for "Kim Darroch";
     kg/lexicons/family_names_first.txt)."""
-    from kg.lexicons import bare_surname, family_names_first
+    from kg.lexicons import bare_surname, family_names_first, name_suffix
 
+    label = name_suffix(label)[0]  # "Joseph R. Biden, Jr." is a Biden
     words = label.split()
     keys = [surname_key(label)] if len(words) > 1 else []
     keys += [bare_surname(k) for k in keys]  # "al-bashir" is "bashir" too

@@ -109,10 +109,11 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     Biden" / "Joe Biden" agree), or titles of different countries only."""
     if keep.type != "Person" or drop.type != "Person":
         return []
+    from kg.lexicons import name_suffix
     from kg.query.queries import person_countries
 
     reasons = []
-    a, b = keep.name.split(), drop.name.split()
+    a, b = name_suffix(keep.name)[0].split(), name_suffix(drop.name)[0].split()
     if len(a) > 1 and len(b) > 1:
         if fold(a[-1].lower()) != fold(b[-1].lower()):
             reasons.append(f"different surnames ({a[-1]}, {b[-1]})")
@@ -138,7 +139,13 @@ def given_names_agree(x: str, y: str) -> bool:
 def names_agree(a: str, b: str) -> bool:
     """Two full names of one surname that can be one person: the given names agree ("Joe" /
     "Joseph", "J." / "Joseph", "Sergey" / "Sergei") and so do middle names where both have them
-    ("George W." / "George H. W." do not)."""
+    ("George W." / "George H. W." do not), and so do generational suffixes where both have them
+    ("Joseph R. Biden, Jr." / "Joe Biden" agree; "Jr." / "Sr." do not)."""
+    from kg.lexicons import name_suffix
+
+    (a, suffix_a), (b, suffix_b) = name_suffix(a), name_suffix(b)
+    if suffix_a and suffix_b and suffix_a != suffix_b:
+        return False
     x, y = a.split()[:-1], b.split()[:-1]
     if not given_names_agree(x[0], y[0]):
         return False

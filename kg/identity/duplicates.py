@@ -41,6 +41,7 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
 
     from kg.facts.names import fold
     from kg.identity.aliases import names_agree
+    from kg.lexicons import name_suffix
     from kg.query.views import actor_aliases
 
     labels: dict[str, set[str]] = defaultdict(set)
@@ -51,7 +52,7 @@ def probable_duplicates(store: Store, *, min_score: float = 0.5) -> list[Duplica
     names = {iri: people.get(iri) or (labels[0] if labels else iri) for iri, labels in actor_aliases(store).items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for iri, label in people.items():
-        by_surname[fold(label.split()[-1].lower())].append(iri)
+        by_surname[fold(name_suffix(label)[0].split()[-1].lower())].append(iri)
     out, seen = [], {}
     for iris in by_surname.values():
         for a, b in combinations(sorted(iris, key=lambda i: (-len(people[i]), people[i])), 2):

@@ -28,6 +28,7 @@ from kg.facts.names import fold, surname_key
 from kg.graph import iris
 from kg.graph.rdf import DOUBLE, double_surname, surname_keys, to_quads
 from kg.identity.aliases import AliasBook, merge_actors, merge_conflicts, names_agree
+from kg.lexicons import name_suffix
 from kg.ontology import load_query
 from kg.query.queries import Actor, find_actor, person_by_surname, person_countries
 from kg.store import IRI, Store
@@ -186,7 +187,7 @@ class ActorResolver:
                 hits = [h for h in hits if self._same_title(e.name, h)]
             if len(hits) == 1 and not self._other_country(e.name, hits[0]):
                 return (*hits[0], "Person")
-        if e.type == "Person" and (surname := surname_key(e.name)):
+        if e.type == "Person" and (surname := surname_key(name_suffix(e.name)[0])):
             own = iris.actor(e.type, e.name)
             fits = _by_iri(h for h in self._by_surname(surname) if names_agree(h[1], e.name)) or self._double(e.name)
             if len(fits) == 1 and fits[0][0] != own and not self._other_country(e.name, fits[0]):

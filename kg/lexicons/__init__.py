@@ -198,6 +198,20 @@ def bare_surname(word: str) -> str:
     return word
 
 
+def name_suffix(label: str) -> tuple[str, str]:
+    """A person's name and its suffix apart (names.json "name_suffixes"): "Joseph R. Biden, Jr."
+    is ("Joseph R. Biden", "Jr."), so that the surname is Biden; a name without one, or of two
+    words ("Charles III", no surname), is (label, "").
+
+    >>> name_suffix("Lloyd J. Austin III"), name_suffix("Joe Biden")
+    (('Lloyd J. Austin', 'III'), ('Joe Biden', ''))
+    """
+    words = label.split()
+    if len(words) > 2 and words[-1] in name_words()["name_suffixes"]:
+        return " ".join(words[:-1]).rstrip(","), words[-1]
+    return label, ""
+
+
 @cache
 def confidences() -> dict:
     return json.loads((HERE / "confidence.json").read_text(encoding="utf-8"))

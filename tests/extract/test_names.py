@@ -152,3 +152,39 @@ def test_names_a_name_joined_by_and_to_a_person_is_a_person(read, meetings):
     # a city the gazetteer knows keeps its type
     x = read("Macron and Berlin clash over the budget")
     assert {e.name: e.type for e in x.entities}.get("Berlin") == "City"
+
+
+def test_names_a_given_name_in_brackets_is_part_of_the_name(read):
+    x = read("President Wade met President (Omar) Tembo of Gabon in Dakar on Monday.")
+    assert "Omar Tembo" in persons(x)
+
+
+def test_names_a_person_takes_no_article_so_the_word_after_in_the_is_a_place(read):
+    x = read("The ministers voiced concern about the security situation in the Sahel and its neighbours.")
+    assert {e.name: e.type for e in x.entities}.get("Sahel") == "Place"
+    x = read("Ana Ruiz met Tembo in the morning, in the Lima suburb of Miraflores.")
+    assert {"Ana Ruiz", "Tembo"} <= persons(x)  # no article before them
+
+
+def test_names_a_speaker_label_in_capitals_names_the_person_in_title_case(read):
+    x = read("Q: Any meeting?\n\nMR. CARNEY:  No.  We have a busy week, as I said.\n\nQ: Thanks, Jay.")
+    assert "Carney" in persons(x) and "CARNEY" not in persons(x)
+    x = read("Press Gaggle by Press Secretary Jay Carney\n\nMR. CARNEY:  Welcome aboard. We have a busy week.")
+    assert "Jay Carney" in persons(x)
+
+
+def test_names_a_bare_surname_of_two_namesakes_is_the_one_introduced_first(read):
+    """News introduces the person it is about first and names a second namesake in full."""
+    x = read(
+        "President Omar Tembo met Chancellor Eva Lind in Vienna. His brother, Ali Tembo, stayed in Lusaka. "
+        "Tembo said the talks went well."
+    )
+    tembos = {e.name: e.aliases for e in x.entities if "Tembo" in e.name}
+    assert tembos == {"Omar Tembo": ["Omar Tembo", "Tembo"], "Ali Tembo": ["Ali Tembo"]}
+
+
+def test_names_a_persons_name_holds_no_possessive(read):
+    x = read("Troops left the temples of Oddar Meanchey’s Ta Moan complex, and Ana Ruiz’s Eva Lind spoke.")
+    assert not any("’s" in e.name for e in x.entities)
+    x = read("Vice Premier of the People’s Republic of China He Lifeng met Ana Ruiz in Beijing.")
+    assert ("He Lifeng", "China") in {(r.person, r.of) for r in x.roles}  # a country's name may hold one

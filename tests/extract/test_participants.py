@@ -134,3 +134,15 @@ def test_participants_talks_a_trip_is_for_are_a_meeting_of_their_own(read, meeti
     assert {p for p, _ in meetings(read("Prime Minister Eva Lind arrived in Lima for talks."))} == {
         M({"Eva Lind", "Peru"})
     }
+
+
+def test_participants_countries_taken_up_are_as_many_as_the_text_says(read, meetings):
+    """ "the two countries" are the two just named; "the member countries", "the Nordic
+    countries" and "the five permanent member countries" are a class of countries, not those."""
+    lead = "President Ana Ruiz of Peru met President Eva Lind of Norway in Lima on Monday. "
+    held = (frozenset({"Ana Ruiz", "Eva Lind"}), "held")
+    again = (frozenset({"Peru", "Norway"}), "scheduled")
+    assert meetings(read(lead + "The two countries will meet again in May.")) == {held, again}
+    assert meetings(read(lead + "Both countries will meet again in May.")) == {held, again}
+    for phrase in ["The Nordic countries", "Diplomats of the member countries", "The five permanent member countries"]:
+        assert meetings(read(lead + phrase + " will meet again in May.")) == {held}, phrase

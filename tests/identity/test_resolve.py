@@ -192,3 +192,26 @@ def test_resolve_a_first_surname_alone_or_an_initial_joins_no_double_surname(tmp
     assert {p for p in _persons(store) if "Puig" in p} == {"Jordi Puig Ferrer", "Puig"}
     store = _ingest(tmp_path, "t", ["Mayor Jordi R. Ferrer met Eva Lind in Lima.", "Jordi Puig met Eva Lind in Lima."])
     assert {p for p in _persons(store) if "Jordi" in p} == {"Jordi R. Ferrer", "Jordi Puig"}
+
+
+HOLT = [
+    "President Joseph R. Holt, Jr. spoke with Chancellor Eva Lind of Austria on Monday.",
+    "Vice President Joe Holt met Foreign Minister Omar Haddad in Cairo.",
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_resolve_a_generational_suffix_is_no_surname(tmp_path, order):
+    """ "Joseph R. Holt, Jr." is a Holt: "Joe Holt" joins him, whichever is stored first."""
+    store = _ingest(tmp_path, "s", [HOLT[i] for i in order])
+    (holt,) = {p for p in _persons(store) if "Holt" in p}
+    assert _partners(store, holt) == {"Eva Lind", "Omar Haddad"}
+
+
+def test_resolve_a_father_and_a_son_of_one_name_stay_apart(tmp_path):
+    store = _ingest(
+        tmp_path,
+        "s",
+        ["Pastor Amos K. Dunn Sr. met Eva Lind in Atlanta.", "Pastor Amos K. Dunn Jr. met Omar Haddad in Atlanta."],
+    )
+    assert {p for p in _persons(store) if "Dunn" in p} == {"Amos K. Dunn Sr.", "Amos K. Dunn Jr."}

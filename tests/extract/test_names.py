@@ -188,3 +188,15 @@ def test_names_a_persons_name_holds_no_possessive(read):
     assert not any("’s" in e.name for e in x.entities)
     x = read("Vice Premier of the People’s Republic of China He Lifeng met Ana Ruiz in Beijing.")
     assert ("He Lifeng", "China") in {(r.person, r.of) for r in x.roles}  # a country's name may hold one
+
+
+def test_names_armed_groups_are_organisations_under_one_name(read):
+    """The model reads "al-Shabaab" or "affiliates al-Qa'ida" as people; the gazetteer lists the
+    well-known armed groups, each under one name whatever the spelling."""
+    x = read(
+        "The three men are tied to al-Qa’ida affiliates al-Qa’ida in the Arabian Peninsula (AQAP), al-Shabaab, "
+        "and al-Qaida in the Islamic Maghreb (AQIM). Hizbollah condemned the designations."
+    )
+    types = {e.name: e.type for e in x.entities}
+    assert persons(x) == set()
+    assert {types.get(n) for n in ["al-Qaeda in the Arabian Peninsula", "al-Shabaab", "Hezbollah"]} == {"Organization"}

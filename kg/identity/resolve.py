@@ -54,6 +54,7 @@ class ActorResolver:
         self._written: list[tuple[str, str, str]] = []  # full names of the document just written
         self._countries: dict[str, set[str]] = {}  # person -> countries of their titles, this document
         self._titles: dict[str, set[str]] = {}  # person -> their titles (lower case), this document
+        self._stored: dict[str, set[str]] = {}  # IRI -> its stored titles, until a write touches it
 
     def quads(self, x: Extraction) -> list:
         """The document's quads (``kg.graph.rdf.to_quads``), its entities resolved against the store;
@@ -79,9 +80,11 @@ class ActorResolver:
         for surname, iri, label in self._pending:
             if surname in self._surnames:
                 self._surnames[surname].add((iri, label))
+            self._stored.pop(iri, None)
         for key, iri, label in self._pending_bare:
             if key in self._bare:
                 self._bare[key].add((iri, label))
+            self._stored.pop(iri, None)
         self._written = list(self._pending)
         self._pending.clear()
         self._pending_bare.clear()
@@ -95,6 +98,7 @@ class ActorResolver:
         """Drop the cache (after a graph was replaced, not just added)."""
         self._surnames.clear()
         self._bare.clear()
+        self._stored.clear()
         self._pending.clear()
         self._pending_bare.clear()
 
@@ -116,6 +120,8 @@ class ActorResolver:
                     continue  # "Kim" of one country, "Kim Jong Un" of another
                 rewritten += merge_actors(self.store, keep, drop)
                 self._bare[surname].discard((bare_iri, bare_label))
+                self._stored.pop(iri, None)
+                self._stored.pop(bare_iri, None)
         self._written = []
         return rewritten
 
@@ -154,7 +160,12 @@ class ActorResolver:
         return _titles_fit(self._titles.get(name, set()), self._stored_titles(stored[0]))
 
     def _stored_titles(self, iri: str) -> set[str]:
-        return {r["title"].lower() for r in self.store.select(load_query("person_titles"), person=IRI(iri))}
+        """A person's stored titles, asked of the store once per run until a write touches them
+        (asking for every candidate of every bare name cost more than the writing itself)."""
+        if iri not in self._stored:
+            rows = self.store.select(load_query("person_titles"), person=IRI(iri))
+            self._stored[iri] = {r["title"].lower() for r in rows}
+        return self._stored[iri]
 
     def _titled_as(self, bare_iri: str, candidates: list[str]) -> str | None:
         """The one candidate whose stored titles hold the titles a one-word node was given, else None."""

@@ -282,6 +282,9 @@ def _tidy(text: str, m: Mention) -> None:
     if text[m.start - 1 : m.start] == "(" and (surname := _AFTER_BRACKET.match(text, m.end)):
         m.end = surname.end()  # the model stopped at the bracketed given name ("(Omar)")
     span = text[m.start : m.end]
+    if span.count("(") > span.count(")") and m.type != "Organization" and " (" in span:
+        m.end = m.start + span.rindex(" (")  # "Islamic Maghreb (AQIM": no name ends inside a bracket
+        m.text = span = text[m.start : m.end]  # (an organisation's qualifier: kg.extract.name_runs)
     if span.count(")") > span.count("(") and text[m.start - 1 : m.start] == "(":
         m.start -= 1  # "President (Omar) Bongo": a given name in brackets is part of the name,
         m.text = " ".join(text[m.start : m.end].replace("(", " ").replace(")", " ").split())  # without them

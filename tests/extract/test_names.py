@@ -157,6 +157,8 @@ def test_names_a_name_joined_by_and_to_a_person_is_a_person(read, meetings):
 def test_names_a_given_name_in_brackets_is_part_of_the_name(read):
     x = read("President Wade met President (Omar) Tembo of Gabon in Dakar on Monday.")
     assert "Omar Tembo" in persons(x)
+    x = read("The fighters crossed from the Sahel (Mali) into the Maghreb (Algeria) on Monday.")
+    assert not any("(" in e.name or ")" in e.name for e in x.entities)  # no name ends inside a bracket
 
 
 def test_names_a_person_takes_no_article_so_the_word_after_in_the_is_a_place(read):
@@ -200,3 +202,8 @@ def test_names_armed_groups_are_organisations_under_one_name(read):
     types = {e.name: e.type for e in x.entities}
     assert persons(x) == set()
     assert {types.get(n) for n in ["al-Qaeda in the Arabian Peninsula", "al-Shabaab", "Hezbollah"]} == {"Organization"}
+
+
+def test_names_a_region_is_a_place_whatever_the_model_said(read):
+    x = read("Khairul Khalil, an official of the tiny, oil-rich country on Borneo, married on Thursday.")
+    assert {e.name: e.type for e in x.entities}.get("Borneo") == "Place" and "Khairul Khalil" in persons(x)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.mentions import Mention
 from kg.facts.models import Entity
 from kg.facts.names import mention_key
-from kg.lexicons import bare_surname, family_names_first, gazetteer, name_suffix, name_words, nicknames
+from kg.lexicons import bare_surname, family_names_first, gazetteer, given_names_agree, name_suffix, name_words
 
 _TYPE_ORDER = ["Person", "Organization", "Country", "City", "Place"]
 
@@ -83,14 +83,6 @@ def name_parts(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", name_suffix(text)[0].lower())
 
 
-def _given_compatible(a: str, b: str) -> bool:
-    """Two given names of one person: equal, an initial of the other, or short forms of one name."""
-    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-        return True
-    nick = nicknames()
-    return nick.get(a, a) == nick.get(b, b)
-
-
 def _within(full: list[str], short: list[str]) -> bool:
     """A shorter form names the same person as a full name: a bare surname ends it; a longer
     form lies inside it ("Josep Borrell" in "Josep Borrell Fontelles"); or it has the same
@@ -102,7 +94,7 @@ def _within(full: list[str], short: list[str]) -> bool:
     n = len(short)
     if any(full[i : i + n] == short for i in range(len(full) - n + 1)):
         return True
-    return full[-1] == short[-1] and _given_compatible(full[0], short[0])
+    return full[-1] == short[-1] and given_names_agree(full[0], short[0])
 
 
 class EntityTable:

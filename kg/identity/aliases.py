@@ -109,7 +109,7 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     Biden" / "Joe Biden" agree), or titles of different countries only."""
     if keep.type != "Person" or drop.type != "Person":
         return []
-    from kg.lexicons import name_suffix
+    from kg.lexicons import given_names_agree, name_suffix
     from kg.query.queries import person_countries
 
     reasons = []
@@ -125,23 +125,12 @@ def merge_conflicts(store, keep, drop) -> list[str]:
     return reasons
 
 
-def given_names_agree(x: str, y: str) -> bool:
-    """ "J." and "Joseph", "Joe" and "Joseph", "Sergey" and "Sergei" (a transliteration) agree."""
-    from kg.lexicons import nicknames
-
-    x, y = fold(x.lower()).rstrip("."), fold(y.lower()).rstrip(".")
-    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-        return True
-    names = nicknames()
-    return names.get(x, x) == names.get(y, y)
-
-
 def names_agree(a: str, b: str) -> bool:
     """Two full names of one surname that can be one person: the given names agree ("Joe" /
     "Joseph", "J." / "Joseph", "Sergey" / "Sergei") and so do middle names where both have them
     ("George W." / "George H. W." do not), and so do generational suffixes where both have them
     ("Joseph R. Biden, Jr." / "Joe Biden" agree; "Jr." / "Sr." do not)."""
-    from kg.lexicons import name_suffix
+    from kg.lexicons import given_names_agree, name_suffix
 
     (a, suffix_a), (b, suffix_b) = name_suffix(a), name_suffix(b)
     if suffix_a and suffix_b and suffix_a != suffix_b:

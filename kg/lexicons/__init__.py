@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.facts.names import lexicon_key
+from kg.facts.names import fold, lexicon_key
 
 HERE = Path(__file__).parent
 
@@ -196,6 +196,15 @@ def bare_surname(word: str) -> str:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
     return word
+
+
+def given_names_agree(x: str, y: str) -> bool:
+    """ "J." and "Joseph", "Joe" and "Joseph", "Sergey" and "Sergei" (a transliteration) agree."""
+    x, y = fold(x.lower()).rstrip("."), fold(y.lower()).rstrip(".")
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    names = nicknames()
+    return names.get(x, x) == names.get(y, y)
 
 
 def name_suffix(label: str) -> tuple[str, str]:

@@ -131,14 +131,15 @@ class RelationParties:
             or tok.lemma_.lower() in _PEOPLE
         ):
             return []
+        done_to = tok.lemma_.lower() in clause_words()["patient_nouns"]  # "the Russian invasion of Ukraine"
         for c in tok.children:
             if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
                 if depth and c.dep_ == "compound":
                     continue  # "the opening of the Israel Trade office": a name that labels a thing owns no act
                 found = self.actors(c) or self._titled_owner(c)
                 country = gazetteer().demonyms.get(c.lower_) if not found and c.dep_ == "amod" else None
-                if country is not None and country in self.names():
-                    found = [Referent(None, country, "demonym", c.i)]
+                if country is not None and (country in self.names() or done_to):
+                    found = [Referent(None, self.reader.table.country_entity(country), "demonym", c.i)]
                 if not found and c.dep_ == "compound" and depth == 0:  # "Sudan release opposition leaders"
                     found = [r for cc in c.children if cc.dep_ == "compound" for r in self.actors(cc)]
                 if found:
@@ -150,6 +151,8 @@ class RelationParties:
                     return found
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"} and not (c.lower_ == "from" and _left(tok)):
+                if c.lower_ == "of" and done_to:
+                    continue  # the invasion of Ukraine is done to Ukraine, not by it
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 found = [r for p in objs for r in self.actors(p) or self._titled_owner(p)]
                 if not found and depth == 0:

@@ -352,3 +352,18 @@ def test_an_unnamed_representative_of_a_country_is_the_country(relations):
     assert ("REQUEST", "Ana Ruiz", "Chile", "asserted") in relations(
         pre + ", Ana Ruiz, urged Chile to reopen the border."
     )
+
+
+def test_an_act_done_to_someone_faults_its_doer_never_its_victim(relations):
+    """ "the invasion of Ukraine" is done to Ukraine: the doer is the possessor, the demonym or the
+    "by" phrase (relations/clauses.json "patient_nouns")."""
+    lead = "Foreign Minister Ana Ruiz of Peru "
+    for act in ["the Russian invasion of Ukraine", "Russia's invasion of Ukraine", "the invasion of Ukraine by Russia"]:
+        assert relations(lead + "condemned " + act + " on Monday.") == {("ACCUSE", "Ana Ruiz", "Russia", "asserted")}
+    assert relations(lead + "condemned the invasion of Ukraine on Monday.") == set()  # no doer named
+    assert relations(lead + "welcomed the release of journalist Eva Lind by Iran.") == {
+        ("SUPPORT", "Ana Ruiz", "Iran", "asserted")
+    }
+    assert relations(lead + "welcomed the release of journalist Eva Lind.") == set()
+    # an "of" phrase of any other act is still whose it is
+    assert relations(lead + "welcomed the proposal of Chile.") == {("SUPPORT", "Ana Ruiz", "Chile", "asserted")}

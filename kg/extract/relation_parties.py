@@ -131,14 +131,16 @@ class RelationParties:
             or tok.lemma_.lower() in _PEOPLE
         ):
             return []
-        done_to = tok.lemma_.lower() in clause_words()["patient_nouns"]  # "the Russian invasion of Ukraine"
+        words = clause_words()
+        done_to = tok.lemma_.lower() in words["patient_nouns"]  # "the Russian invasion of Ukraine"
+        an_act = done_to or tok.lemma_.lower() in words["act_nouns"]  # "a Russian withdrawal"
         for c in tok.children:
             if c.dep_ in _OWNER_DEPS or (c.dep_ in _DEMONYM_DEPS and c.i < tok.i):
                 if depth and c.dep_ == "compound":
                     continue  # "the opening of the Israel Trade office": a name that labels a thing owns no act
                 found = self.actors(c) or self._titled_owner(c)
                 country = gazetteer().demonyms.get(c.lower_) if not found and c.dep_ == "amod" else None
-                if country is not None and (country in self.names() or done_to):
+                if country is not None and (country in self.names() or an_act):
                     found = [Referent(None, self.reader.table.country_entity(country), "demonym", c.i)]
                 if not found and c.dep_ == "compound" and depth == 0:  # "Sudan release opposition leaders"
                     found = [r for cc in c.children if cc.dep_ == "compound" for r in self.actors(cc)]

@@ -367,3 +367,17 @@ def test_an_act_done_to_someone_faults_its_doer_never_its_victim(relations):
     assert relations(lead + "welcomed the release of journalist Eva Lind.") == set()
     # an "of" phrase of any other act is still whose it is
     assert relations(lead + "welcomed the proposal of Chile.") == {("SUPPORT", "Ana Ruiz", "Chile", "asserted")}
+
+
+def test_a_demonym_on_an_act_names_who_acts(relations):
+    """ "a Russian withdrawal" is Russia's, named in the text or not (relations/clauses.json
+    "act_nouns"); a demonym on a thing names its country only where the text names it."""
+    lead = "Foreign Minister Ana Ruiz of Peru "
+    assert relations(lead + "called for a Russian withdrawal from Ukraine.") == {
+        ("REQUEST", "Ana Ruiz", "Russia", "asserted")
+    }
+    assert relations(lead + "urged Chinese restraint.") == {("REQUEST", "Ana Ruiz", "China", "asserted")}
+    assert relations(lead + "condemned Iranian interference in the election.") == {
+        ("ACCUSE", "Ana Ruiz", "Iran", "asserted")
+    }
+    assert relations(lead + "criticised Chinese goods.") == set()

@@ -21,6 +21,7 @@ from kg.extract.attributes import date_of, place_of
 from kg.extract.discourse import name_of
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import title_case_lines
+from kg.extract.heads import DelegationHeads
 from kg.extract.meetings import Found
 from kg.extract.mentions import Mention
 from kg.extract.nlp import text_of
@@ -44,7 +45,7 @@ class MeetingBuilder:
         self.doc, self.table, self.roles, self.mentions, self.published = doc, table, roles, mentions, published
         self.text = text_of(doc)
         self.case_lines = title_case_lines(self.text)
-        self._sentences = list(doc.sents)
+        self.heads = DelegationHeads(doc, mentions, table, roles)
 
     def __call__(self, found: list[tuple[Found, PartyReader]]) -> list[Meeting]:
         built = [(self.meeting(f, reader), f) for f, reader in found]
@@ -91,15 +92,8 @@ class MeetingBuilder:
         return {"Place": 0, "City": 1, "Country": 2}.get(typ, 3)
 
     def _head_of(self, country: str, f: Found) -> str | None:
-        """The one person the text titles "of" ``country`` within two sentences of the encounter:
-        who "the Chilean delegation" or "her British counterpart" is."""
-        sentences = self._sentences
-        start = f.anchor if f.anchor is not None else f.offset + f.sentence.start_char
-        idx = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), 0)
-        lo, hi = sentences[max(0, idx - 2)].start_char, sentences[min(len(sentences) - 1, idx + 2)].end_char
-        nearby = {self.table.name(m) for m in self.mentions if lo <= m.start < hi and self.table.type(m) == "Person"}
-        people = {r.person for r in self.roles if r.of == country and r.person in nearby}
-        return people.pop() if len(people) == 1 else None
+        """Who "the Chilean delegation" or "her British counterpart" is (kg.extract.heads)."""
+        return self.heads(country, f.anchor if f.anchor is not None else f.offset + f.sentence.start_char)
 
     def _confidence(self, f: Found, by_heads: bool, evidence: Evidence) -> float:
         """What the rule earned (lexicons/confidence.json): verbs over nouns, less for delegations

@@ -22,6 +22,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.encounters import MeetingBuilder
 from kg.extract.entities import EntityTable
 from kg.extract.headlines import cased_lines, common_words, trim_entities
+from kg.extract.heads import DelegationHeads
 from kg.extract.meetings import Found, MeetingReader
 from kg.extract.mentions import find_mentions, mark_metonyms, mark_person_cues, propagate_surnames
 from kg.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, PIECE_CHARS, load, parse_long, text_of
@@ -102,7 +103,10 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     titled = titled_spans(titles, text, mentions)
     speaks_for = {r.person: r.of for r in roles if r.of and _SPOKESPERSON.search(r.title)}
     speaks_for.update(_portfolio_speakers(text, titled, table, roles, speaks_for))
-    found, relations = read_sentences(doc, views or [], mentions, table, discourse, titled, speaks_for, document.date)
+    heads = DelegationHeads(doc, mentions, table, roles)
+    found, relations = read_sentences(
+        doc, views or [], mentions, table, discourse, titled, speaks_for, document.date, heads
+    )
     meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)
     return Extraction(
         document=document,
@@ -115,7 +119,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
 
 
 def read_sentences(doc, views: list[View], mentions, table: EntityTable, discourse: Discourse, titled=(),
-                   speaks_for: dict[str, str] | None = None, published=None):  # fmt: skip
+                   speaks_for: dict[str, str] | None = None, published=None, heads=None):  # fmt: skip
     """Encounters and relations of every sentence in text order: the document's own sentences,
     except those of Title Case lines, which come from their sentence-cased parse."""
     covered = [(start, start + len(d.text)) for d, start in views]
@@ -128,7 +132,7 @@ def read_sentences(doc, views: list[View], mentions, table: EntityTable, discour
     found: list[tuple[Found, PartyReader]] = []
     relations: list[Relation] = []
     meeting_readers = {k: MeetingReader(r, discourse) for k, r in readers.items()}
-    relation_readers = {k: RelationReader(r, text_of(doc), speaks_for, published) for k, r in readers.items()}
+    relation_readers = {k: RelationReader(r, text_of(doc), speaks_for, published, heads) for k, r in readers.items()}
     for _, sent, d in sentences:
         found += [(f, readers[id(d)]) for f in meeting_readers[id(d)]([sent])]
         relations += relation_readers[id(d)](sent)

@@ -49,8 +49,11 @@ class PronounReading:
                     return [Referent(r.mention, r.name, "plural", tok.i) for r in pair]
             if tok.dep_ not in SUBJECT_DEPS:
                 group = self.clause_subject_group(tok)
+                if len(group) < 2:
+                    group = self.object_above(tok)
                 if len(group) >= 2:
-                    return [Referent(r.mention, r.name, "plural", tok.i) for r in group]
+                    return [Referent(r.mention, r.name, r.via if r.via == "delegation" else "plural", tok.i)
+                            for r in group]  # fmt: skip
             return self.plural(tok)
         return []
 
@@ -86,6 +89,20 @@ class PronounReading:
             for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS and tok not in child.subtree and child.lower_ not in PLURAL:
                     return self.actors(child)
+        return []
+
+    def object_above(self, tok) -> list[Referent]:
+        """ "X hosted the two sides, after urging them to compromise": the object of a verb in an
+        adjunct of a clause ("after/before/while V-ing them") takes up that clause's object, when it
+        stands for two or more parties."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.dep_ not in {"pcomp", "advcl"}:
+            return []
+        main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        for child in main.children:
+            if child.dep_ == "dobj" and child.i < verb.i and tok not in child.subtree:
+                group = self.actors(child)
+                return group if len(group) >= 2 else []
         return []
 
     def coordination_above(self, tok) -> list[Referent] | None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.discourse import Referent
+from kg.extract.discourse import Referent, name_of
+from kg.extract.heads import DelegationHeads
 from kg.extract.parties import PartyReader
 from kg.extract.relation_slots import slot_tokens
 from kg.lexicons import clause_words, gazetteer
@@ -61,7 +62,16 @@ class RelationParties:
     """The party readers of ``RelationReader``, over one parsed view's ``PartyReader``."""
 
     reader: PartyReader
+    heads: DelegationHeads | None
     _names: set[str] | None
+
+    def _named(self, r: Referent, at: int) -> str | None:
+        """A party's name; a country standing for its delegation is the person heading it, when
+        the text titles one nearby ("hosted the two sides": the two negotiators; kg.extract.heads)."""
+        name = name_of(r, self.reader.table)
+        if r.via == "delegation" and name and self.heads is not None and self.reader.table.is_country(name):
+            return self.heads(name, at) or name
+        return name
 
     def _seat_country(self, name: str) -> str | None:
         country = gazetteer().seat(name)

@@ -31,6 +31,7 @@ from functools import cache
 
 from kg.extract.coordination import comma_subjects
 from kg.extract.discourse import Referent, name_of
+from kg.extract.heads import DelegationHeads
 from kg.extract.parties import SUBJECT_DEPS, PartyReader, count_of
 from kg.extract.relation_parties import RelationParties
 from kg.extract.relation_slots import (
@@ -92,8 +93,10 @@ def _cue_index(extra_specs: str) -> tuple[dict[str, list[Cue]], dict[str, list[C
 class RelationReader(RelationParties):
     """Relations of the sentences of one parsed view (see ``PartyReader``)."""
 
-    def __init__(self, reader: PartyReader, text: str, speaks_for: dict[str, str] | None = None, published=None):
+    def __init__(self, reader: PartyReader, text: str, speaks_for: dict[str, str] | None = None, published=None,
+                 heads: DelegationHeads | None = None):  # fmt: skip
         self.reader = reader
+        self.heads = heads  # who "the two sides" are
         self.published = published
         self.speaks_for = speaks_for or {}  # a spokesperson -> the body or country they speak for
         self.text = text  # the document's own text: evidence is quoted from it, never from a recased view
@@ -363,15 +366,15 @@ class RelationReader(RelationParties):
         return []
 
     def _pairs(self, cue: Cue, trigger, sources, targets, sent) -> list[Relation]:
-        table = self.reader.table
         # "they" or "the leaders" as the source of a directed act is a guess at a joint statement,
         # too often of the wrong pair ("Aides to Abbas say they will press Israel"): no source;
         # "the two ministers" is no guess: exactly that many who hold such posts (parties.plural)
         sources = [s for s in sources if s.via != "plural" or count_of(self.reader.doc[s.token]) is not None]
         out = []
+        at = self.reader.char(trigger)
         for s in sources:
             for t in targets:
-                a, b = name_of(s, table), name_of(t, table)
+                a, b = self._named(s, at), self._named(t, at)
                 a = self.speaks_for.get(a, a)
                 a = self._seat_country(a) or a  # "a White House spokesman said": the United States
                 if a and b and a != b:

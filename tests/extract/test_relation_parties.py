@@ -381,3 +381,23 @@ def test_a_demonym_on_an_act_names_who_acts(relations):
         ("ACCUSE", "Ana Ruiz", "Iran", "asserted")
     }
     assert relations(lead + "criticised Chinese goods.") == set()
+
+
+def test_the_sides_a_relation_takes_up_are_their_heads_when_named_nearby(relations):
+    """A country standing for its delegation is the person heading it when the text titles one
+    of it nearby (kg.extract.heads, as for meetings); "them" in an adjunct ("after urging them")
+    takes up the clause's object."""
+    talks = "Peru and Chile held talks in Quito on Monday. "
+    named = "Peruvian Foreign Minister Ana Ruiz and Chilean Foreign Minister Luis Vega led the talks. "
+    host = "Ecuador's Foreign Minister Eva Lind hosted the two sides for dinner, after urging them to compromise."
+    got = relations(talks + named + host)
+    assert {r for r in got if r[0] == "REQUEST"} == {
+        ("REQUEST", "Eva Lind", "Ana Ruiz", "asserted"),
+        ("REQUEST", "Eva Lind", "Luis Vega", "asserted"),
+    }
+    # no one titled of either side: the countries stand for their delegations
+    got = relations(talks + host)
+    assert {r for r in got if r[0] == "REQUEST"} == {
+        ("REQUEST", "Eva Lind", "Peru", "asserted"),
+        ("REQUEST", "Eva Lind", "Chile", "asserted"),
+    }

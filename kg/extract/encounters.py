@@ -26,7 +26,7 @@ from kg.extract.meetings import Found
 from kg.extract.mentions import Mention
 from kg.extract.nlp import text_of
 from kg.extract.parties import PartyReader
-from kg.facts.models import Evidence, Meeting, Role
+from kg.facts.models import Evidence, Meeting
 from kg.lexicons import confidences
 
 
@@ -41,20 +41,17 @@ def evidence_in(text: str, sent, offset: int) -> Evidence:
 class MeetingBuilder:
     """Turns ``Found`` encounters of one document into ``Meeting`` facts."""
 
-    def __init__(self, doc, table: EntityTable, roles: list[Role], mentions: list[Mention], published: date | None):
-        self.doc, self.table, self.roles, self.mentions, self.published = doc, table, roles, mentions, published
+    def __init__(
+        self, doc, table: EntityTable, mentions: list[Mention], published: date | None, heads: DelegationHeads
+    ):
+        self.doc, self.table, self.mentions, self.published, self.heads = doc, table, mentions, published, heads
         self.text = text_of(doc)
         self.case_lines = title_case_lines(self.text)
-        self.heads = DelegationHeads(doc, mentions, table, roles)
 
     def __call__(self, found: list[tuple[Found, PartyReader]]) -> list[Meeting]:
         built = [(self.meeting(f, reader), f) for f, reader in found]
         meetings = _fold_extensions([(m, f.series, f.extends) for m, f in built if m is not None])
-        people_of: dict[str, set[str]] = {}
-        for r in self.roles:
-            if r.of:
-                people_of.setdefault(r.of, set()).add(r.person)
-        kept = _fold_titles(meetings, self.case_lines, people_of)
+        kept = _fold_titles(meetings, self.case_lines, self.heads.people_of)
         merged = _fold_restated(_fold_plans(merge(kept, self._place_rank)))
         lead_meetings(merged, self.doc, self.published, dateline_place(self.doc, self.mentions, self.table))
         return merged

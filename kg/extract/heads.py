@@ -23,13 +23,13 @@ class DelegationHeads:
         self._sentences = list(doc.sents)
         self._starts = [s.start_char for s in self._sentences]
         self.mentions, self.table = mentions, table
-        self._people_of: dict[str, set[str]] = {}
+        self.people_of: dict[str, set[str]] = {}  # country (or body) -> the persons titled of it
         for r in roles:
             if r.of:
-                self._people_of.setdefault(r.of, set()).add(r.person)
+                self.people_of.setdefault(r.of, set()).add(r.person)
 
     def __call__(self, country: str, at: int) -> str | None:
-        titled = self._people_of.get(country)
+        titled = self.people_of.get(country)
         if not titled:
             return None
         idx = bisect_right(self._starts, at) - 1

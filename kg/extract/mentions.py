@@ -8,6 +8,7 @@ from the model's entities and are repaired with gazetteers, titles and word list
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.gazetteer_names import gazetteer_mentions, prefer_gazetteer, split_compound, two_word_demonyms
 from kg.extract.mention_types import (  # noqa: F401  (re-exported: the mention model lives there)
@@ -213,7 +214,7 @@ def _place_after_article(text: str, m: Mention) -> Mention:
         or not _ARTICLE_AFTER_PLACE_PREP.search(text[max(0, m.start - 20) : m.start])
     ):
         return m
-    return Mention(m.start, m.end, m.text, "Place")
+    return replace(m, type="Place")
 
 
 def _join_split_names(doc, mentions: list[Mention]) -> list[Mention]:

@@ -107,7 +107,7 @@ def extract_parsed(document: Document, doc, ents=None, views: list[View] | None 
     found, relations = read_sentences(
         doc, views or [], mentions, table, discourse, titled, speaks_for, document.date, heads
     )
-    meetings = MeetingBuilder(doc, table, roles, mentions, document.date)(found)
+    meetings = MeetingBuilder(doc, table, mentions, document.date, heads)(found)
     return Extraction(
         document=document,
         entities=table.entities(),

@@ -8,6 +8,7 @@ document is dropping one graph. Only this module and the store layer handle RDF 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -34,11 +35,19 @@ DOUBLE = "~"  # marks the first of two surnames as a key full names look up and 
 
 def double_surname(words: list[str]) -> bool:
     """Whether a three-word name may end in two surnames ("Josep Borrell Fontelles", "Luiz Inácio
-    Lula"): a middle word that is no initial, no particle and no generational suffix."""
+    Lula"): a middle word that is no initial, no particle and no name suffix (names.json
+    "name_suffixes")."""
     from kg.extract.mention_types import NAME_PARTICLES
 
     middle = words[1].lower().rstrip(".")
-    return len(middle) > 1 and words[1][0].isupper() and middle not in NAME_PARTICLES | {"jr", "sr"}
+    return len(middle) > 1 and words[1][0].isupper() and middle not in NAME_PARTICLES | _suffix_words()
+
+
+@cache
+def _suffix_words() -> frozenset[str]:
+    from kg.lexicons import name_words
+
+    return frozenset(s.lower().rstrip(".") for s in name_words()["name_suffixes"])
 
 
 def surname_keys(label: str) -> list[str]:
